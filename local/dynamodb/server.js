@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+'use strict'
+
+// dynalite plus TransactWriteItems and TransactGetItems, which dynalite lacks.
+//
+//   node local/dynamodb/server.js [--port 4567] [--host 127.0.0.1] [--path <dir>] [--exit-with-stdin]
+//
+// --path keeps the tables in a LevelDB under <dir> (in memory without it). --exit-with-stdin ends
+// the server when its stdin closes, so a parent that dies without cleaning up does not leave it
+// running. dynalite's --createTableMs/--deleteTableMs/--updateTableMs/--maxItemSizeKb pass through.
+
+const { parseArgs } = require('util')
+const zlib = require('zlib')
+const crypto = require('crypto')
+const dynalite = require('dynalite')
+const dynaliteDb = require('dynalite/db')
+const { createTransactions } = require('./transactions')
+
+const TARGETS = {
+  'DynamoDB_20120810.TransactWriteItems': 'transactWriteItems',
+  'DynamoDB_20120810.TransactGetItems': 'transactGetItems',
+}
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024
+
+/**
+ * Returns { server, store }: dynalite's unstarted http.Server with the transactional operations
+ * routed to ./transactions, and the store they share.
+ */
+function createServer (options = {}) {
+  // dynalite keeps its store private; catching it as it is created lets the transactions share
+  // the same tables, items, indexes and per-item locks.
+  let store
+  const create = dynaliteDb.create
+  dynaliteDb.create = (storeOptions) => (store = create(storeOptions))
+  let server
+  try {
+    server = dynalite(options)
+  }
+  finally {
+    dynaliteDb.create = create
+  }
+
+  const transactions = createTransactions(store)
+  const [ dynaliteHandler ] = server.listeners('request')
+  server.removeAllListeners('request')
+  server.on('request', (req, res) => {
+    const operation = req.method === 'POST' && TARGETS[req.headers['x-amz-target']]
+    if (!operation) return dynaliteHandler(req, res)
+    readBody(req, (err, body) => {
+      if (err) return send(res, 413, { __type: 'com.amazon.coral.service#SerializationException' })
+      handle(transactions[operation], req, body, res)
+    })
+  })
+  return { server, store }
+}
+
+function handle (operation, req, body, res) {
+  // As dynalite does for every other operation: the SDKs always sign, so an unsigned request is a bug.
+  const authorization = req.headers.authorization || ''
+  if (!authorization.startsWith('AWS4-')) {
+    return send(res, 400, {
+      __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+      message: 'Request is missing Authentication Token',
+    })
+  }
+  let data
+  try {
+    data = JSON.parse(body)
+  }
+  catch {
+    return send(res, 400, { __type: 'com.amazon.coral.service#SerializationException' })
+  }
+  Promise.resolve()
+    .then(() => operation(data))
+    .then((result) => send(res, 200, result))
+    .catch((err) => {
+      if (err.statusCode) return send(res, err.statusCode, err.body)
+      console.error('[transactions] internal error', err)
+      send(res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(err.message) })
+    })
+}
+
+function readBody (req, callback) {
+  const chunks = []
+  let length = 0
+  req.on('data', (chunk) => {
+    length += chunk.length
+    if (length > MAX_REQUEST_BYTES) {
+      req.removeAllListeners('data')
+      req.resume()
+      return callback(new Error('request too large'))
+    }
+    chunks.push(chunk)
+  })
+  req.on('end', () => length <= MAX_REQUEST_BYTES && callback(null, Buffer.concat(chunks).toString('utf8')))
+}
+
+function send (res, statusCode, data) {
+  const body = Buffer.from(JSON.stringify(data), 'utf8')
+  res.statusCode = statusCode
+  res.setHeader('x-amzn-RequestId', crypto.randomBytes(39).toString('base64').toUpperCase().replace(/[+/]/g, '0'))
+  // The AWS SDKs verify this checksum of the body when it is present, as DynamoDB always sends it.
+  res.setHeader('x-amz-crc32', zlib.crc32(body))
+  res.setHeader('Content-Type', 'application/x-amz-json-1.0')
+  res.setHeader('Content-Length', body.length)
+  res.end(body)
+}
+
+function main () {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4567' },
+      host: { type: 'string', default: '127.0.0.1' },
+      path: { type: 'string' },
+      createTableMs: { type: 'string' },
+      deleteTableMs: { type: 'string' },
+      updateTableMs: { type: 'string' },
+      maxItemSizeKb: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      'exit-with-stdin': { type: 'boolean', default: false },
+    },
+  })
+  const number = (value) => (value == null ? undefined : Number(value))
+  const { server, store } = createServer({
+    path: values.path,
+    createTableMs: number(values.createTableMs),
+    deleteTableMs: number(values.deleteTableMs),
+    updateTableMs: number(values.updateTableMs),
+    maxItemSizeKb: number(values.maxItemSizeKb),
+    verbose: values.verbose,
+  })
+  // Opening before listening makes an unusable --path (say, one another server holds) end the
+  // process at once instead of failing every request.
+  store.db.open()
+    .then(() => server.listen(Number(values.port), values.host, () => {
+      const { port } = server.address()
+      console.log('dynalite with transactions listening on http://%s:%d', values.host, port)
+    }))
+    .catch((err) => {
+      const reason = err.cause ? err.message + ': ' + err.cause.message : err.message
+      console.error('Cannot open the database%s: %s', values.path ? ' at ' + values.path : '', reason)
+      process.exit(1)
+    })
+  // Closing lets a LevelDB under --path flush; the timer bounds the wait for open connections.
+  const stop = () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 3000).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  if (values['exit-with-stdin']) {
+    process.stdin.on('end', stop)
+    process.stdin.on('error', stop)
+    process.stdin.resume()
+  }
+}
+
+if (require.main === module) main()
+
+module.exports = { createServer }

@@ -1,0 +1,272 @@
+'use strict'
+
+// TransactWriteItems and TransactGetItems on top of a dynalite store.
+//
+// A transaction locks every item it touches (dynalite's per-table, per-key locks, the same ones
+// PutItem/UpdateItem/DeleteItem take), always in one global order so that waiting transactions can
+// never form a cycle. Under those locks it reads the items, evaluates every action, and only if all
+// of them pass writes all items and index entries in a single LevelDB batch. Locks and idempotency
+// tokens live in this process, which owns its LevelDB exclusively.
+
+const crypto = require('crypto')
+const db = require('dynalite/db')
+const putItem = require('dynalite/actions/putItem')
+const updateItem = require('dynalite/actions/updateItem')
+const deleteItem = require('dynalite/actions/deleteItem')
+const { parseTransactWrite, parseTransactGet } = require('./requests')
+
+const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#'
+const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000
+const SINGLE_ITEM_ACTIONS = { Put: putItem, Update: updateItem, Delete: deleteItem }
+
+function createTransactions (store) {
+  // ClientRequestToken -> { fingerprint, expiresAt } (expiresAt null while the transaction runs).
+  const tokens = new Map()
+
+  async function transactWriteItems (body) {
+    const fingerprint = fingerprintOf(body)
+    const request = parseTransactWrite(body, store)
+    const targets = await resolveTargets(request.actions)
+    const token = request.clientRequestToken
+    if (token == null) {
+      await commit(targets)
+      return {}
+    }
+
+    forgetExpiredTokens(Date.now())
+    const previous = tokens.get(token)
+    if (previous && previous.fingerprint !== fingerprint) {
+      throw dynamoError('IdempotentParameterMismatchException',
+        'The request uses the same client token as a previous, but non-identical request.')
+    }
+    if (previous && previous.expiresAt == null) {
+      throw dynamoError('TransactionInProgressException', 'The transaction with the given request token is already in progress.')
+    }
+    // A replay of a transaction that succeeded within the window succeeds without applying again.
+    if (previous) return {}
+
+    tokens.set(token, { fingerprint, expiresAt: null })
+    try {
+      await commit(targets)
+    }
+    catch (err) {
+      // Only a committed transaction claims its token; a cancelled one may be retried with it.
+      tokens.delete(token)
+      throw err
+    }
+    // Re-inserted so that the map stays in completion order, which is expiry order.
+    tokens.delete(token)
+    tokens.set(token, { fingerprint, expiresAt: Date.now() + IDEMPOTENCY_WINDOW_MS })
+    return {}
+  }
+
+  function forgetExpiredTokens (now) {
+    for (const [ token, entry ] of tokens) {
+      if (entry.expiresAt == null) continue
+      if (entry.expiresAt > now) break
+      tokens.delete(token)
+    }
+  }
+
+  async function commit (targets) {
+    const unlock = await lockAll(targets)
+    try {
+      const outcomes = []
+      for (const target of targets) {
+        const existing = await readItem(target)
+        outcomes.push({ target, existing, ...await evaluate(target, existing) })
+      }
+      if (outcomes.some((outcome) => outcome.reason)) throw cancellation(outcomes)
+      await writeAtomically(outcomes.filter((outcome) => outcome.target.type !== 'ConditionCheck'))
+    }
+    finally {
+      unlock()
+    }
+  }
+
+  // Runs dynalite's own single-item action against a store that holds just this item and records
+  // the write instead of doing it. That keeps condition checks, UpdateExpression application
+  // (SET/REMOVE/ADD/DELETE, names and values) and size limits identical to PutItem/UpdateItem/
+  // DeleteItem, and leaves the real store untouched until every action of the transaction passed.
+  function evaluate (target, existing) {
+    if (target.type === 'ConditionCheck') {
+      return Promise.resolve(failureOf(db.checkConditional(target.data, existing), target, existing))
+    }
+    return new Promise((resolve, reject) => {
+      let item = existing
+      const itemDb = {
+        lock: (key, locked) => locked((callback) => callback),
+        get: (key, callback) => callback(null, existing && structuredClone(existing)),
+        put: (key, newItem, callback) => { item = newItem; callback() },
+        del: (key, callback) => { item = undefined; callback() },
+      }
+      const noIndexes = { put: (key, value, callback) => callback(), del: (key, callback) => callback() }
+      const itemStore = {
+        options: store.options,
+        getTable: (name, callback) => callback(null, target.table),
+        getItemDb: () => itemDb,
+        getIndexDb: () => noIndexes,
+      }
+      SINGLE_ITEM_ACTIONS[target.type](itemStore, target.data, (err) => {
+        if (!err) return resolve({ item })
+        const failure = failureOf(err, target, existing)
+        return failure ? resolve(failure) : reject(err)
+      })
+    })
+  }
+
+  // Dynalite keeps every table and index as a key prefix of one LevelDB, and its per-table stores
+  // only add their prefix and forward to db.batch. Recording what they forward turns all item and
+  // index writes of the transaction into one batch, so a failed write (or a crash, with --path)
+  // leaves all of the transaction or none of it.
+  async function writeAtomically (outcomes) {
+    const operations = []
+    let expected = 0
+    const record = (subDb, operation) => { expected++; subDb.batch([ operation ]) }
+    const batch = store.db.batch
+    store.db.batch = (prefixed) => { operations.push(...prefixed) }
+    try {
+      for (const { target, existing, item } of outcomes) {
+        const { table } = target
+        const itemDb = store.getItemDb(table.TableName)
+        record(itemDb, item ? { type: 'put', key: target.key, value: item } : { type: 'del', key: target.key })
+        for (const indexType of [ 'Local', 'Global' ]) {
+          const { puts, deletes } = db.getIndexActions(table[indexType + 'SecondaryIndexes'] || [], existing, item, table)
+          for (const { index, key } of deletes) {
+            record(store.getIndexDb(indexType, table.TableName, index), { type: 'del', key })
+          }
+          for (const put of puts) {
+            record(store.getIndexDb(indexType, table.TableName, put.index), { type: 'put', key: put.key, value: put.item })
+          }
+        }
+      }
+    }
+    finally {
+      store.db.batch = batch
+    }
+    // Guards the hook above against a dynalite upgrade that stops forwarding synchronously.
+    if (operations.length !== expected) throw new Error('dynalite sub-stores no longer forward batches to db.batch')
+    await new Promise((resolve, reject) => store.db.batch(operations, (err) => err ? reject(err) : resolve()))
+  }
+
+  async function transactGetItems (body) {
+    const request = parseTransactGet(body, store)
+    const targets = await resolveTargets(request.actions)
+    const unlock = await lockAll(targets)
+    try {
+      const responses = []
+      for (const target of targets) {
+        const item = await readItem(target)
+        const projection = target.data._projection
+        if (!item) responses.push({})
+        else responses.push({ Item: projection ? db.mapPaths(projection.paths, item) : item })
+      }
+      return { Responses: responses }
+    }
+    finally {
+      unlock()
+    }
+  }
+
+  // Loads each action's table, checks its key or item against the schema (a mismatch rejects the
+  // whole request, as in DynamoDB, rather than cancelling it) and computes dynalite's item key.
+  async function resolveTargets (actions) {
+    const tables = new Map()
+    for (const { data } of actions) {
+      if (!tables.has(data.TableName)) tables.set(data.TableName, await getTable(data.TableName))
+    }
+    const seen = new Set()
+    return actions.map(({ type, data }) => {
+      const table = tables.get(data.TableName)
+      const keySource = type === 'Put' ? data.Item : data.Key
+      const invalid = type === 'Put' ? db.validateItem(data.Item, table) :
+        db.validateKey(data.Key, table) ||
+        (type === 'Update' ? db.validateUpdates(null, data._updates, table) : null) ||
+        (type === 'Get' ? db.validateKeyPaths((data._projection || {}).nestedPaths, table) : null)
+      if (invalid) throw invalid
+      const key = db.createKey(keySource, table)
+      const id = JSON.stringify([ data.TableName, key ])
+      if (seen.has(id)) throw db.validationError('Transaction request cannot include multiple operations on one item')
+      seen.add(id)
+      return { type, data, table, key }
+    })
+  }
+
+  // Per-key locks taken one at a time in (table, key) order: every transaction climbs the same
+  // order, and single-item operations hold one key only, so no cycle of waiters can form.
+  async function lockAll (targets) {
+    const ordered = [ ...targets ].sort((a, b) => compare(a.table.TableName, b.table.TableName) || compare(a.key, b.key))
+    const releases = []
+    for (const target of ordered) {
+      const itemDb = store.getItemDb(target.table.TableName)
+      releases.push(await new Promise((resolve) => itemDb.lock(target.key, (release) => resolve(release()))))
+    }
+    return () => releases.forEach((release) => release())
+  }
+
+  function getTable (name) {
+    return new Promise((resolve, reject) => store.getTable(name, (err, table) => err ? reject(err) : resolve(table)))
+  }
+
+  function readItem (target) {
+    return new Promise((resolve, reject) => store.getItemDb(target.table.TableName).get(target.key, (err, item) => {
+      if (err && err.name !== 'NotFoundError') return reject(err)
+      resolve(err ? undefined : item)
+    }))
+  }
+
+  return { transactWriteItems, transactGetItems }
+}
+
+// The reason an action cancels the transaction, or null when err is not one (then it is a fault).
+function failureOf (err, target, existing) {
+  if (!err) return {}
+  const type = err.body && err.body.__type
+  if (type === DYNAMODB + 'ConditionalCheckFailedException') {
+    const reason = { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }
+    if (existing && target.data.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') reason.Item = existing
+    return { reason }
+  }
+  if (type && type.endsWith('#ValidationException')) {
+    return { reason: { Code: 'ValidationError', Message: err.body.message } }
+  }
+  return null
+}
+
+function cancellation (outcomes) {
+  const reasons = outcomes.map((outcome) => outcome.reason || { Code: 'None' })
+  const err = dynamoError('TransactionCanceledException',
+    'Transaction cancelled, please refer cancellation reasons for specific reasons [' +
+    reasons.map((reason) => reason.Code).join(', ') + ']')
+  // DynamoDB spells this exception's message with a capital M; the SDKs read either.
+  err.body = { __type: err.body.__type, CancellationReasons: reasons, Message: err.body.message }
+  return err
+}
+
+function dynamoError (name, message) {
+  const err = new Error(message)
+  err.statusCode = 400
+  err.body = { __type: DYNAMODB + name, message }
+  return err
+}
+
+// Identifies "the same request" for ClientRequestToken replays: the body without its token,
+// independent of key order.
+function fingerprintOf (body) {
+  const { ClientRequestToken, ...rest } = body || {}
+  return crypto.createHash('sha256').update(canonicalJson(rest)).digest('hex')
+}
+
+function canonicalJson (value) {
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']'
+  if (value && typeof value === 'object') {
+    return '{' + Object.keys(value).sort().map((key) => JSON.stringify(key) + ':' + canonicalJson(value[key])).join(',') + '}'
+  }
+  return JSON.stringify(value)
+}
+
+function compare (a, b) {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+module.exports = { createTransactions }

@@ -1,0 +1,22 @@
+package dev.topgun.emulators;
+
+import java.net.URI;
+
+/**
+ * Emulators shared by all tests of one JVM, so that each test class need not pay for a start. Tests
+ * keep apart by using their own tables. The children stop when the JVM exits.
+ */
+public final class SharedEmulators {
+
+  private static DynamoDbEmulator dynamoDb;
+
+  private SharedEmulators() {}
+
+  /** The endpoint of this JVM's in-memory DynamoDB emulator, started on first use. */
+  public static synchronized URI dynamoDb() {
+    if (dynamoDb == null) {
+      dynamoDb = DynamoDbEmulator.start(0, null);
+    }
+    return dynamoDb.endpoint();
+  }
+}
