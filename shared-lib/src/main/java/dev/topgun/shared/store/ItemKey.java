@@ -1,0 +1,24 @@
+package dev.topgun.shared.store;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The primary key of an item. */
+public record ItemKey(String pk, String sk) {
+
+  public ItemKey {
+    if (pk == null || pk.isEmpty() || sk == null || sk.isEmpty()) {
+      throw new IllegalArgumentException("An item key needs both PK and SK: " + pk + " / " + sk);
+    }
+  }
+
+  public static ItemKey of(String pk, String sk) {
+    return new ItemKey(pk, sk);
+  }
+
+  /** The key as DynamoDB's low-level API wants it. */
+  public Map<String, AttributeValue> toAttributeMap() {
+    return Map.of(
+        TopgunTable.PK, AttributeValue.fromS(pk), TopgunTable.SK, AttributeValue.fromS(sk));
+  }
+}
