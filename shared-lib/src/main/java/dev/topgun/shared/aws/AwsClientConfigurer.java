@@ -105,6 +105,11 @@ public final class AwsClientConfigurer {
     return builder;
   }
 
+  /** The region's name, e.g. {@code eu-west-1}, for code that must not depend on the SDK. */
+  public String regionName() {
+    return region.id();
+  }
+
   public Region region() {
     return region;
   }

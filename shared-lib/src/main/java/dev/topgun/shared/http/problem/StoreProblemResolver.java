@@ -1,0 +1,76 @@
+package dev.topgun.shared.http.problem;
+
+import dev.topgun.shared.store.InvalidCursorException;
+import dev.topgun.shared.store.ItemAlreadyExistsException;
+import dev.topgun.shared.store.LimitExceededException;
+import dev.topgun.shared.store.TransactionConflictException;
+import dev.topgun.shared.store.UniqueConstraintViolationException;
+import dev.topgun.shared.store.VersionConflictException;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The table's refusals ({@code dev.topgun.shared.store}) as problems. Keys never reach the client:
+ * they name partitions, which name tenants. A function's own resolvers run first and may answer
+ * more precisely (e.g. a {@code 409} naming the field whose value is taken).
+ */
+@Singleton
+public class StoreProblemResolver implements ProblemResolver {
+
+  @Override
+  public Optional<Problem> resolve(Throwable error, HttpRequest<?> request) {
+    if (error instanceof UniqueConstraintViolationException e) {
+      return Optional.of(
+          Problem.of(ProblemType.CONFLICT, "The " + e.kind() + " '" + e.value() + "' is taken.")
+              .with("constraint", e.kind()));
+    }
+    if (error instanceof ItemAlreadyExistsException) {
+      return Optional.of(Problem.of(ProblemType.CONFLICT, "The resource already exists."));
+    }
+    if (error instanceof VersionConflictException e) {
+      String detail =
+          e.itemMissing()
+              ? "The resource was deleted by another request."
+              : "The resource was changed by another request; read it again and retry.";
+      return Optional.of(
+          ProblemMapper.hasPrecondition(request)
+              ? Problem.of(ProblemType.PRECONDITION_FAILED, detail)
+              : Problem.of(ProblemType.VERSION_CONFLICT, detail));
+    }
+    if (error instanceof LimitExceededException e) {
+      return Optional.of(
+          Problem.of(
+                  ProblemType.LIMIT_EXCEEDED,
+                  "The limit of "
+                      + e.limit()
+                      + " for "
+                      + e.counter()
+                      + " is reached ("
+                      + e.usage()
+                      + " in use).")
+              .with("counter", e.counter())
+              .with("limit", e.limit())
+              .with("usage", e.usage())
+              .with("requested", e.requested()));
+    }
+    if (error instanceof InvalidCursorException) {
+      return Optional.of(
+          Problem.of(
+              ProblemType.INVALID_CURSOR,
+              "The cursor was not issued for this list. Start again without a cursor."));
+    }
+    if (error instanceof TransactionConflictException) {
+      return Optional.of(
+          Problem.of(
+              ProblemType.CONFLICT,
+              "Concurrent requests changed the same resources. Retry the request."));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public int getOrder() {
+    return LOWEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.topgun.shared.http.testapp;
+
+public enum Colour {
+  RED,
+  GREEN,
+  BLUE
+}
