@@ -1,0 +1,24 @@
+package dev.topgun.platform;
+
+import dev.topgun.platform.domain.DependencyCheck;
+import dev.topgun.platform.domain.HealthService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** Wires the plain-Java domain services to the adapters Micronaut provides. */
+@Factory
+public class PlatformFactory {
+
+  @Singleton
+  HealthService healthService(
+      List<DependencyCheck> checks,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      Clock clock) {
+    return new HealthService(checks, executor, clock);
+  }
+}
