@@ -1,0 +1,33 @@
+package dev.topgun.local;
+
+/**
+ * An error answer of an AWS API, in the form the SDK reads: an HTTP status and an error code (the
+ * {@code __type} of the JSON protocols, or {@code x-amzn-ErrorType}).
+ */
+public final class AwsError extends RuntimeException {
+
+  private final int status;
+  private final String code;
+
+  public AwsError(int status, String code, String message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+
+  public static AwsError validation(String message) {
+    return new AwsError(400, "ValidationException", message);
+  }
+
+  public static AwsError notFound(String message) {
+    return new AwsError(404, "ResourceNotFoundException", message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.topgun.local;
+
+import dev.topgun.emulators.Repo;
+import dev.topgun.local.lambda.Invoker;
+import dev.topgun.shared.routes.EventRules;
+import dev.topgun.shared.routes.RouteTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * How to run the local platform. {@link #fromEnvironment} is what {@code ./local/run} uses; tests
+ * start from {@link #defaults()} with free ports ({@code 0}), a temporary data directory, their own
+ * event rules, and an invoker that records what is delivered.
+ *
+ * @param port the HTTP API, Lambda Invoke API and EventBridge port
+ * @param dynamoDbPort the DynamoDB emulator's port
+ * @param cognitoPort the Cognito emulator's port
+ * @param root the repository (functions are read from {@code functions/<name>/target})
+ * @param dataDir where the emulators and the runtime keep their data across restarts
+ * @param fresh wipe {@code dataDir} before starting
+ * @param table the DynamoDB table
+ * @param eventBus the EventBridge bus the rules are on
+ * @param region the AWS region the functions are told they run in
+ * @param operatorEmail the seeded operator's e-mail (and user name)
+ * @param operatorPassword the seeded operator's password; {@code null} to generate one (and keep
+ *     it)
+ * @param routes the API route table
+ * @param rules the EventBridge rules
+ * @param invoker wraps the functions' invoker; every invocation goes through what it returns
+ */
+public record LocalConfig(
+    int port,
+    int dynamoDbPort,
+    int cognitoPort,
+    Path root,
+    Path dataDir,
+    boolean fresh,
+    String table,
+    String eventBus,
+    String region,
+    String operatorEmail,
+    String operatorPassword,
+    RouteTable routes,
+    EventRules rules,
+    UnaryOperator<Invoker> invoker) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_DYNAMODB_PORT = 8000;
+  public static final int DEFAULT_COGNITO_PORT = 9229;
+  public static final String DEFAULT_OPERATOR_EMAIL = "operator@topgun.local";
+
+  public LocalConfig {
+    checkPort("port", port);
+    checkPort("dynamoDbPort", dynamoDbPort);
+    checkPort("cognitoPort", cognitoPort);
+    root = root.toAbsolutePath().normalize();
+    dataDir = dataDir.toAbsolutePath().normalize();
+    if (operatorEmail == null || !operatorEmail.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException(
+          "operator e-mail is not an e-mail address: " + operatorEmail);
+    }
+    if (operatorPassword != null) {
+      OperatorPassword.check(operatorPassword);
+    }
+  }
+
+  /**
+   * The standard ports, this repository, data in {@code local/.data}, the declared routes/rules.
+   */
+  public static LocalConfig defaults() {
+    Path root = Repo.root();
+    return new LocalConfig(
+        DEFAULT_PORT,
+        DEFAULT_DYNAMODB_PORT,
+        DEFAULT_COGNITO_PORT,
+        root,
+        root.resolve("local").resolve(".data"),
+        false,
+        "topgun",
+        "topgun",
+        "us-east-1",
+        DEFAULT_OPERATOR_EMAIL,
+        null,
+        RouteTable.load(),
+        EventRules.load(),
+        UnaryOperator.identity());
+  }
+
+  /**
+   * The configuration of {@code ./local/run}: {@code TOPGUN_PORT}, {@code TOPGUN_DYNAMODB_PORT},
+   * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code
+   * TOPGUN_OPERATOR_PASSWORD}, {@code TOPGUN_DATA_DIR}; the argument {@code --fresh}.
+   */
+  public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
+    LocalConfig config = defaults();
+    for (String arg : args) {
+      if (arg.equals("--fresh")) {
+        config = config.withFresh(true);
+      } else {
+        throw new IllegalArgumentException("unknown argument " + arg + " (known: --fresh)");
+      }
+    }
+    return new LocalConfig(
+        port(env, "TOPGUN_PORT", config.port()),
+        port(env, "TOPGUN_DYNAMODB_PORT", config.dynamoDbPort()),
+        port(env, "TOPGUN_COGNITO_PORT", config.cognitoPort()),
+        config.root(),
+        env.containsKey("TOPGUN_DATA_DIR") ? Path.of(env.get("TOPGUN_DATA_DIR")) : config.dataDir(),
+        config.fresh(),
+        env.getOrDefault("TOPGUN_TABLE", config.table()),
+        config.eventBus(),
+        config.region(),
+        env.getOrDefault("TOPGUN_OPERATOR_EMAIL", config.operatorEmail()),
+        blankToNull(env.get("TOPGUN_OPERATOR_PASSWORD")),
+        config.routes(),
+        config.rules(),
+        config.invoker());
+  }
+
+  public LocalConfig withPorts(int port, int dynamoDbPort, int cognitoPort) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  public LocalConfig withDataDir(Path dataDir) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  public LocalConfig withFresh(boolean fresh) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  public LocalConfig withRules(EventRules rules) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  public LocalConfig withInvoker(UnaryOperator<Invoker> invoker) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  private static int port(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " is not a port number: " + value, e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static void checkPort(String name, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(name + " must be 0-65535: " + port);
+    }
+  }
+}

@@ -1,0 +1,440 @@
+package dev.topgun.local;
+
+import dev.topgun.emulators.CognitoEmulator;
+import dev.topgun.emulators.DynamoDbEmulator;
+import dev.topgun.emulators.Npm;
+import dev.topgun.local.events.EventBus;
+import dev.topgun.local.http.LocalServer;
+import dev.topgun.local.lambda.Invoker;
+import dev.topgun.local.lambda.LambdaFunctions;
+import dev.topgun.shared.routes.EventRules;
+import dev.topgun.shared.routes.Route;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole platform on one machine: the DynamoDB and Cognito emulators as child processes, and one
+ * HTTP port serving every function (through the route table, as API Gateway does), the Lambda
+ * Invoke API and EventBridge's {@code PutEvents}. {@code ./local/run} runs {@link #main}; tests
+ * call {@link #start(LocalConfig)}.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+  /** The account id the emulated services put in ARNs and events. */
+  public static final String ACCOUNT = "000000000000";
+
+  static final String ACCESS_KEY = "local";
+  static final String SECRET_KEY = "local";
+
+  private final LocalConfig config;
+  private final DataDir dataDir;
+  private final Deque<AutoCloseable> emulators = new ArrayDeque<>();
+  private LambdaFunctions functions;
+  private ThreadPoolExecutor async;
+  private LocalServer server;
+  private int port;
+  private URI dynamoDbEndpoint;
+  private URI cognitoEndpoint;
+  private DataDir.Ids ids;
+  private DataDir.Operator operator;
+  private boolean closed;
+
+  private LocalRuntime(LocalConfig config) {
+    this.config = config;
+    this.dataDir = new DataDir(config.dataDir());
+  }
+
+  /**
+   * Starts everything and returns once every service answers.
+   *
+   * @throws IllegalStateException when a function's jar is missing, a route or rule names an
+   *     unknown function, a port is taken, or an emulator does not start
+   */
+  public static LocalRuntime start(LocalConfig config) {
+    LocalRuntime runtime = new LocalRuntime(config);
+    try {
+      runtime.boot();
+      return runtime;
+    } catch (RuntimeException | Error e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  private void boot() {
+    LOG.info("starting the Topgun local runtime (data in {})", dataDir.path());
+    if (config.fresh()) {
+      dataDir.wipe();
+    }
+    dataDir.create();
+
+    String arnPrefix = "arn:aws:lambda:" + config.region() + ":" + ACCOUNT + ":function:";
+    functions = LambdaFunctions.open(config.root().resolve("functions"), arnPrefix);
+    Invoker invoker = config.invoker().apply(functions);
+    checkTargets(invoker);
+    long userRoutes = config.routes().routes().stream().filter(r -> !r.isPublic()).count();
+    if (userRoutes > 0) {
+      LOG.warn(
+          "{} route(s) declared auth=user are served without checking the caller's token: the"
+              + " local Cognito authorizer is not built yet (see local/README.md)",
+          userRoutes);
+    }
+    async = asyncExecutor();
+    EventBus bus =
+        new EventBus(
+            config.eventBus(),
+            config.region(),
+            ACCOUNT,
+            config.rules(),
+            invoker,
+            async,
+            Clock.systemUTC());
+
+    server = LocalServer.bind(config.port());
+    port = server.port();
+
+    startServices();
+    LOG.info("table {} and user pool {} are ready", config.table(), ids.userPoolId());
+
+    systemProperties().forEach(System::setProperty);
+    server.start(config.routes(), invoker, bus, async, config.region(), ACCOUNT);
+  }
+
+  /** Every route's function and every rule's target must be a function, before anything starts. */
+  private void checkTargets(Invoker invoker) {
+    Set<String> unknown = new TreeSet<>();
+    for (Route route : config.routes().routes()) {
+      if (!invoker.exists(route.function())) {
+        unknown.add("route " + route.method() + " " + route.path() + " -> " + route.function());
+      }
+    }
+    for (EventRules.Rule rule : config.rules().rules()) {
+      for (String target : rule.targets()) {
+        if (!invoker.exists(target)) {
+          unknown.add("event rule " + rule.name() + " -> " + target);
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException(
+          "no function module under functions/ for: " + String.join("; ", unknown));
+    }
+  }
+
+  /**
+   * Starts DynamoDB and Cognito side by side, each set up (table; pool, client, operator) as soon
+   * as it answers, so that one's SDK warm-up overlaps the other's start.
+   */
+  private void startServices() {
+    Npm.ensureInstalled(config.root().resolve("local"));
+    // Own threads: the common pool has a single thread on a 2-core machine.
+    ExecutorService starters = Executors.newFixedThreadPool(2);
+    RuntimeException failure = null;
+    try {
+      CompletableFuture<Void> dynamo = CompletableFuture.runAsync(this::startDynamoDb, starters);
+      CompletableFuture<Void> cognito = CompletableFuture.runAsync(this::startCognito, starters);
+      for (CompletableFuture<Void> service : List.of(dynamo, cognito)) {
+        try {
+          service.join();
+        } catch (CompletionException e) {
+          if (failure == null) {
+            failure = unwrap(e);
+          } else {
+            failure.addSuppressed(e.getCause());
+          }
+        }
+      }
+    } finally {
+      starters.shutdown();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void startDynamoDb() {
+    DynamoDbEmulator emulator =
+        withFreshPortRetries(
+            config.dynamoDbPort(), free -> DynamoDbEmulator.start(free, dataDir.dynamoDb()));
+    own(emulator);
+    dynamoDbEndpoint = emulator.endpoint();
+    try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
+      TableSetup.ensure(dynamo, config.table());
+    }
+  }
+
+  private void startCognito() {
+    CognitoEmulator emulator =
+        withFreshPortRetries(
+            config.cognitoPort(), free -> CognitoEmulator.start(free, dataDir.cognito()));
+    own(emulator);
+    cognitoEndpoint = emulator.endpoint();
+    try (CognitoIdentityProviderClient cognito =
+        client(CognitoIdentityProviderClient.builder(), cognitoEndpoint)) {
+      UserPoolSetup users = new UserPoolSetup(cognito);
+      ids = users.ensurePool(dataDir.ids());
+      dataDir.saveIds(ids);
+      operator = operator();
+      users.ensureOperator(ids, operator);
+    }
+  }
+
+  private synchronized void own(AutoCloseable emulator) {
+    emulators.push(emulator);
+  }
+
+  /**
+   * A free port is picked before the child binds it, so another process may take it in between
+   * (likely when several test JVMs start emulators at once); with port 0 another free port is
+   * tried. A port the user chose is not second-guessed.
+   */
+  private static <T> T withFreshPortRetries(int port, IntFunction<T> start) {
+    int attempts = port == 0 ? 3 : 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start.apply(port);
+      } catch (IllegalStateException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        LOG.warn("{}; trying another free port", e.getMessage());
+      }
+    }
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    return e.getCause() instanceof RuntimeException cause ? cause : e;
+  }
+
+  /** From the configuration, else the one generated on an earlier start, else a new one. */
+  private DataDir.Operator operator() {
+    if (config.operatorPassword() != null) {
+      return new DataDir.Operator(config.operatorEmail(), config.operatorPassword());
+    }
+    return dataDir
+        .operator()
+        .map(saved -> new DataDir.Operator(config.operatorEmail(), saved.password()))
+        .orElseGet(
+            () -> {
+              DataDir.Operator generated =
+                  new DataDir.Operator(
+                      config.operatorEmail(), OperatorPassword.generate(new SecureRandom()));
+              dataDir.saveOperator(generated);
+              return generated;
+            });
+  }
+
+  /** What the functions read (see the build contract): the same keys as in AWS, local values. */
+  Map<String, String> systemProperties() {
+    String self = "http://127.0.0.1:" + port;
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("topgun.table", config.table());
+    properties.put("topgun.region", config.region());
+    properties.put("topgun.events.bus", config.eventBus());
+    properties.put("topgun.endpoints.dynamodb", dynamoDbEndpoint.toString());
+    properties.put("topgun.endpoints.cognito", cognitoEndpoint.toString());
+    properties.put("topgun.endpoints.events", self);
+    properties.put("topgun.endpoints.lambda", self);
+    properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
+    properties.put("topgun.cognito.client-id", ids.clientId());
+    properties.put("aws.accessKeyId", ACCESS_KEY);
+    properties.put("aws.secretAccessKey", SECRET_KEY);
+    properties.put("aws.region", config.region());
+    return properties;
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, URI endpoint) {
+    return builder
+        .region(Region.of(config.region()))
+        .endpointOverride(endpoint)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  /** Event deliveries and {@code Event} invocations; bounded, so a flood slows the callers. */
+  private static ThreadPoolExecutor asyncExecutor() {
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1024),
+            task -> {
+              Thread thread = new Thread(task, "async-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** The HTTP API, the Lambda Invoke API and EventBridge, e.g. {@code http://localhost:8080}. */
+  public URI endpoint() {
+    return URI.create("http://localhost:" + port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynamoDbEndpoint;
+  }
+
+  public URI cognitoEndpoint() {
+    return cognitoEndpoint;
+  }
+
+  public String userPoolId() {
+    return ids.userPoolId();
+  }
+
+  public String clientId() {
+    return ids.clientId();
+  }
+
+  public String operatorEmail() {
+    return operator.email();
+  }
+
+  public String operatorPassword() {
+    return operator.password();
+  }
+
+  public Path dataDir() {
+    return dataDir.path();
+  }
+
+  public LocalConfig config() {
+    return config;
+  }
+
+  /** Stops the HTTP server first, then deliveries, the functions, and the emulators last. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (server != null) {
+      stop("the HTTP server", server);
+    }
+    if (async != null) {
+      async.shutdownNow();
+    }
+    if (functions != null) {
+      stop("the functions", functions);
+    }
+    while (!emulators.isEmpty()) {
+      stop("an emulator", emulators.pop());
+    }
+  }
+
+  private static void stop(String what, AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.warn("stopping {} failed: {}", what, e.toString());
+    }
+  }
+
+  String banner(Duration startup) {
+    String api = endpoint().toString();
+    return String.join(
+        "\n",
+        "",
+        "Topgun local runtime ready in " + seconds(startup),
+        "  API           " + api + "   (try: curl " + api + "/v1/health)",
+        "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
+        "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
+        "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
+        "  Cognito       " + cognitoEndpoint,
+        "    user pool   " + ids.userPoolId(),
+        "    client id   " + ids.clientId(),
+        "  Operator      " + operator.email(),
+        "    password    " + operator.password(),
+        "  Data          " + dataDir.path() + "   (./local/run --fresh starts empty)",
+        "Press Ctrl-C to stop.",
+        "");
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+  }
+
+  public static void main(String[] args) {
+    long started = System.nanoTime();
+    LocalConfig config;
+    try {
+      config = LocalConfig.fromEnvironment(System.getenv(), List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("local/run: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalRuntime runtime;
+    try {
+      runtime = start(config);
+    } catch (RuntimeException e) {
+      LOG.debug("start failed", e);
+      System.err.println("local/run: could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping the Topgun local runtime...");
+                  runtime.close();
+                  stopped.countDown();
+                },
+                "local-runtime-shutdown"));
+    System.out.println(runtime.banner(Duration.ofNanos(System.nanoTime() - started)));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.topgun.local.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.topgun.local.AwsError;
+import dev.topgun.local.Json;
+import dev.topgun.local.events.EventBus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The services that speak the AWS JSON 1.1 protocol ({@code POST /} with {@code X-Amz-Target}):
+ * EventBridge's {@code PutEvents} and {@code DescribeEventBus}.
+ */
+final class AwsJsonApi {
+
+  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  static final String TARGET = "X-Amz-Target";
+
+  private final EventBus bus;
+
+  AwsJsonApi(EventBus bus) {
+    this.bus = bus;
+  }
+
+  static boolean accepts(HttpExchange exchange) {
+    return "POST".equals(exchange.getRequestMethod())
+        && exchange.getRequestHeaders().containsKey(TARGET);
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    String target = exchange.getRequestHeaders().getFirst(TARGET);
+    String requestId = UUID.randomUUID().toString();
+    try {
+      JsonNode request;
+      try (InputStream in = exchange.getRequestBody()) {
+        request = Json.parse(in.readAllBytes());
+      } catch (IOException e) {
+        throw new AwsError(400, "SerializationException", "Request body is not JSON.");
+      }
+      if (!request.isObject()) {
+        throw new AwsError(400, "SerializationException", "Request body is not a JSON object.");
+      }
+      ObjectNode response =
+          switch (target) {
+            case "AWSEvents.PutEvents" -> bus.putEvents(request);
+            case "AWSEvents.DescribeEventBus" -> bus.describeEventBus(request);
+            default ->
+                throw new AwsError(
+                    400,
+                    "UnknownOperationException",
+                    "The local runtime does not serve the operation " + target + ".");
+          };
+      Responses.send(
+          exchange,
+          200,
+          CONTENT_TYPE,
+          Json.bytes(response),
+          Map.of("x-amzn-RequestId", List.of(requestId)));
+    } catch (AwsError e) {
+      ObjectNode error = Json.MAPPER.createObjectNode();
+      error.put("__type", e.code());
+      error.put("message", e.getMessage());
+      Responses.send(
+          exchange,
+          e.status(),
+          CONTENT_TYPE,
+          Json.bytes(error),
+          Map.of("x-amzn-RequestId", List.of(requestId)));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.topgun.local.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.topgun.local.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/** Writing answers, including RFC 9457 problem documents for what the gateway itself refuses. */
+final class Responses {
+
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  private Responses() {}
+
+  static void send(
+      HttpExchange exchange,
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, List<String>> headers)
+      throws IOException {
+    headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+    if (contentType != null) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+    }
+    boolean noBody =
+        body.length == 0
+            || status == 204
+            || status == 304
+            || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    exchange.close();
+  }
+
+  static void problem(
+      HttpExchange exchange,
+      int status,
+      String title,
+      String detail,
+      Map<String, List<String>> headers)
+      throws IOException {
+    ObjectNode problem = Json.MAPPER.createObjectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("instance", exchange.getRequestURI().getRawPath());
+    send(exchange, status, PROBLEM_JSON, Json.bytes(problem), headers);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.topgun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalConfigTest {
+
+  @Test
+  void fromEnvironment_readsPortsTableOperatorAndFresh() {
+    // given
+    Map<String, String> env =
+        Map.of(
+            "TOPGUN_PORT", "18080",
+            "TOPGUN_DYNAMODB_PORT", "18000",
+            "TOPGUN_COGNITO_PORT", "19229",
+            "TOPGUN_TABLE", "topgun-dev",
+            "TOPGUN_OPERATOR_EMAIL", "ops@example.com",
+            "TOPGUN_OPERATOR_PASSWORD", "Correct-Horse-42",
+            "TOPGUN_DATA_DIR", "/tmp/topgun-data");
+
+    // when
+    LocalConfig config = LocalConfig.fromEnvironment(env, List.of("--fresh"));
+
+    // then
+    assertThat(config.port()).isEqualTo(18080);
+    assertThat(config.dynamoDbPort()).isEqualTo(18000);
+    assertThat(config.cognitoPort()).isEqualTo(19229);
+    assertThat(config.table()).isEqualTo("topgun-dev");
+    assertThat(config.operatorEmail()).isEqualTo("ops@example.com");
+    assertThat(config.operatorPassword()).isEqualTo("Correct-Horse-42");
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/topgun-data"));
+    assertThat(config.fresh()).isTrue();
+  }
+
+  @Test
+  void fromEnvironment_withNothingSet_usesTheDocumentedDefaults() {
+    // when
+    LocalConfig config = LocalConfig.fromEnvironment(Map.of(), List.of());
+
+    // then
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.dynamoDbPort()).isEqualTo(8000);
+    assertThat(config.cognitoPort()).isEqualTo(9229);
+    assertThat(config.table()).isEqualTo("topgun");
+    assertThat(config.eventBus()).isEqualTo("topgun");
+    assertThat(config.region()).isEqualTo("us-east-1");
+    assertThat(config.operatorEmail()).isEqualTo("operator@topgun.local");
+    assertThat(config.operatorPassword()).isNull();
+    assertThat(config.dataDir()).endsWithRaw(Path.of("local", ".data"));
+    assertThat(config.fresh()).isFalse();
+  }
+
+  @Test
+  void fromEnvironment_refusesAnUnknownArgument() {
+    // when / then
+    assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of(), List.of("--frsh")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--frsh");
+  }
+
+  @Test
+  void fromEnvironment_refusesAnOperatorPasswordThePoolWouldRefuse() {
+    // when / then
+    assertThatThrownBy(
+            () ->
+                LocalConfig.fromEnvironment(
+                    Map.of("TOPGUN_OPERATOR_PASSWORD", "password"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("password policy");
+  }
+
+  @Test
+  void fromEnvironment_refusesAPortThatIsNotANumber() {
+    // when / then
+    assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("TOPGUN_PORT", "http"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TOPGUN_PORT");
+  }
+}
