@@ -3,7 +3,9 @@ package dev.topgun.shared.routes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** API Gateway path templates: literal segments, {@code {name}} and a final greedy {@code {name+}}. */
+/**
+ * API Gateway path templates: literal segments, {@code {name}} and a final greedy {@code {name+}}.
+ */
 public final class PathTemplate {
 
   /** A segment of a template; {@code rank} orders specificity as API Gateway does. */
