@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Cognito user pools on this machine: cognito-local (npm) as a child process on 127.0.0.1. Token
+ * Cognito user pools on this machine: cognito-local (npm) as a child process listening on 127.0.0.1
+ * and known as {@code http://localhost:<port>}, the address clients are given. As in AWS, token
  * issuers are {@code <endpoint>/<userPoolId>} and each pool's JWKS is at {@code
  * <endpoint>/<userPoolId>/.well-known/jwks.json}.
  */
@@ -37,13 +38,19 @@ public final class CognitoEmulator implements AutoCloseable {
     Npm.ensureInstalled(localDir);
     int actualPort = port == 0 ? Ports.free() : port;
     try {
-      Files.createDirectories(dataDir);
+      // cognito-local writes the host it listens on into the tokens' issuer unless its config
+      // (.cognito/config.json) names another; the issuer must be the endpoint clients use.
+      Path config = dataDir.resolve(".cognito").resolve("config.json");
+      Files.createDirectories(config.getParent());
+      Files.writeString(
+          config, "{\"TokenConfig\": {\"IssuerDomain\": \"" + endpointFor(actualPort) + "\"}}\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create " + dataDir, e);
+      throw new UncheckedIOException("Cannot prepare " + dataDir, e);
     }
     Path start = localDir.resolve("node_modules/cognito-local/lib/bin/start.js").toAbsolutePath();
-    // cognito-local reads its port and host from the environment, puts the same host and port in
-    // the tokens' issuer, and keeps its data in .cognito/ under its working directory.
+    // cognito-local reads its port and host from the environment and keeps its data in .cognito/
+    // under its working directory. It listens on IPv4 loopback only, which is what "localhost"
+    // resolves to first for Java and curl.
     NodeProcess process =
         NodeProcess.start(
             "cognito-local",
@@ -55,9 +62,13 @@ public final class CognitoEmulator implements AutoCloseable {
     return new CognitoEmulator(process, actualPort);
   }
 
-  /** The endpoint override for the AWS SDK, e.g. {@code http://127.0.0.1:9229}. */
+  /** The endpoint for clients and the AWS SDK, e.g. {@code http://localhost:9229}. */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return endpointFor(port);
+  }
+
+  private static URI endpointFor(int port) {
+    return URI.create("http://localhost:" + port);
   }
 
   @Override

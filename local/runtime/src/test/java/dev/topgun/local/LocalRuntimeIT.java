@@ -339,7 +339,10 @@ class LocalRuntimeIT {
       assertThat(header.path("alg").asText()).isEqualTo("RS256");
       assertThat(claims.path("email").asText()).isEqualTo(LocalConfig.DEFAULT_OPERATOR_EMAIL);
       assertThat(claims.path("email_verified").asText()).isEqualTo("true");
-      assertThat(claims.path("iss").asText()).endsWith("/" + runtime.userPoolId());
+      // As in AWS, the issuer is the endpoint clients are given plus the pool id.
+      assertThat(claims.path("iss").asText())
+          .isEqualTo(runtime.cognitoEndpoint() + "/" + runtime.userPoolId())
+          .startsWith("http://localhost:");
       assertThat(auth.authenticationResult().refreshToken()).isNotBlank();
     }
   }
