@@ -3,6 +3,7 @@ package dev.topgun.shared.http.idempotency;
 import dev.topgun.shared.http.problem.ProblemException;
 import dev.topgun.shared.http.problem.ProblemType;
 import dev.topgun.shared.store.Keys;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -70,12 +71,14 @@ public class IdempotencyFilter implements Ordered {
           "x-correlation-id",
           REPLAYED_HEADER.toLowerCase(Locale.ROOT));
 
-  private final IdempotencyStore store;
+  // A provider, so that building the filter chain at start-up does not also build the DynamoDB
+  // client: a function that never sees a mutating request never pays for it here.
+  private final BeanProvider<IdempotencyStore> store;
   private final IdempotencyCaller caller;
   private final JsonMapper jsonMapper;
 
   public IdempotencyFilter(
-      IdempotencyStore store, IdempotencyCaller caller, JsonMapper jsonMapper) {
+      BeanProvider<IdempotencyStore> store, IdempotencyCaller caller, JsonMapper jsonMapper) {
     this.store = store;
     this.caller = caller;
     this.jsonMapper = jsonMapper;
@@ -103,7 +106,8 @@ public class IdempotencyFilter implements Ordered {
     String scope = escape(caller.of(request)) + ":" + request.getMethodName() + ":" + path;
     String pk = Keys.idempotency(scope, escape(key));
 
-    IdempotencyStore.Claim claim = store.claim(pk, fingerprint, request.getMethodName(), path);
+    IdempotencyStore.Claim claim =
+        store.get().claim(pk, fingerprint, request.getMethodName(), path);
     if (claim instanceof IdempotencyStore.Claim.Claimed claimed) {
       request.setAttribute(CLAIM_ATTRIBUTE, claimed);
       return null;
@@ -133,11 +137,11 @@ public class IdempotencyFilter implements Ordered {
     int status = response.code();
     try {
       if (status >= 500 || status == 429) {
-        store.release(claim.get());
+        store.get().release(claim.get());
         return;
       }
       byte[] body = freezeBody(response);
-      store.complete(claim.get(), new StoredResponse(status, keptHeaders(response), body));
+      store.get().complete(claim.get(), new StoredResponse(status, keptHeaders(response), body));
     } catch (RuntimeException e) {
       // The request itself has run; failing its response now would invite a duplicate retry.
       LOG.error("Could not record the response to idempotent request {}", claim.get().pk(), e);
