@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Node.js child process serving on a loopback port: started with node from the PATH, its output
- * in a log file, ready once the port accepts connections, and killed by {@link #close()} or, if
+ * A Node.js child process serving on loopback ports: started with node from the PATH, its output in
+ * a log file, ready once every port accepts connections, and killed by {@link #close()} or, if
  * nobody closes it, when the JVM exits.
  */
 final class NodeProcess implements AutoCloseable {
@@ -54,10 +55,30 @@ final class NodeProcess implements AutoCloseable {
       Map<String, String> environment,
       Path log,
       int port) {
-    if (Ports.isAccepting(port)) {
-      throw new IllegalStateException(
-          "Cannot start " + name + ": port " + port + " is already in use");
+    return start(name, arguments, workDir, environment, log, List.of(port));
+  }
+
+  /**
+   * Starts {@code node <arguments>} in {@code workDir} and waits until it accepts connections on
+   * each of {@code ports}.
+   *
+   * @throws IllegalStateException if a port is taken, or the child exits or is not ready in time
+   *     (the message names the log file and quotes its end)
+   */
+  static NodeProcess start(
+      String name,
+      List<String> arguments,
+      Path workDir,
+      Map<String, String> environment,
+      Path log,
+      List<Integer> ports) {
+    for (int port : ports) {
+      if (Ports.isAccepting(port)) {
+        throw new IllegalStateException(
+            "Cannot start " + name + ": port " + port + " is already in use");
+      }
     }
+    String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
     Process process;
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
@@ -70,7 +91,7 @@ final class NodeProcess implements AutoCloseable {
               + " starting "
               + name
               + " on port "
-              + port
+              + portList
               + System.lineSeparator(),
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
@@ -88,12 +109,15 @@ final class NodeProcess implements AutoCloseable {
     NodeProcess node = new NodeProcess(name, process, log);
     Runtime.getRuntime().addShutdownHook(node.shutdownHook);
     try {
-      node.awaitPort(port);
+      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+      for (int port : ports) {
+        node.awaitPort(port, deadline);
+      }
     } catch (RuntimeException e) {
       node.close();
       throw e;
     }
-    LOG.info("{} is listening on port {} (pid {}, log: {})", name, port, process.pid(), log);
+    LOG.info("{} is listening on port {} (pid {}, log: {})", name, portList, process.pid(), log);
     return node;
   }
 
@@ -104,8 +128,7 @@ final class NodeProcess implements AutoCloseable {
     return command;
   }
 
-  private void awaitPort(int port) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+  private void awaitPort(int port, long deadline) {
     while (true) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -122,7 +145,7 @@ final class NodeProcess implements AutoCloseable {
       if (Ports.isAccepting(port)) {
         return;
       }
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException(
             name
                 + " did not accept connections on port "

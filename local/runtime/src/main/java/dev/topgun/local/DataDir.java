@@ -44,6 +44,10 @@ final class DataDir {
     return dir.resolve("cognito");
   }
 
+  Path mail() {
+    return dir.resolve("mail");
+  }
+
   Path runtimeFile() {
     return dir.resolve("runtime.json");
   }

@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
  * @param port the HTTP API, Lambda Invoke API and EventBridge port
  * @param dynamoDbPort the DynamoDB emulator's port
  * @param cognitoPort the Cognito emulator's port
+ * @param smtpPort the mail emulator's SMTP port
+ * @param mailWebPort the mail emulator's web inbox and REST API port
  * @param root the repository (functions are read from {@code functions/<name>/target})
  * @param dataDir where the emulators and the runtime keep their data across restarts
  * @param fresh wipe {@code dataDir} before starting
@@ -34,6 +36,8 @@ public record LocalConfig(
     int port,
     int dynamoDbPort,
     int cognitoPort,
+    int smtpPort,
+    int mailWebPort,
     Path root,
     Path dataDir,
     boolean fresh,
@@ -49,12 +53,16 @@ public record LocalConfig(
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_DYNAMODB_PORT = 8000;
   public static final int DEFAULT_COGNITO_PORT = 9229;
+  public static final int DEFAULT_SMTP_PORT = 1025;
+  public static final int DEFAULT_MAIL_WEB_PORT = 1080;
   public static final String DEFAULT_OPERATOR_EMAIL = "operator@topgun.local";
 
   public LocalConfig {
     checkPort("port", port);
     checkPort("dynamoDbPort", dynamoDbPort);
     checkPort("cognitoPort", cognitoPort);
+    checkPort("smtpPort", smtpPort);
+    checkPort("mailWebPort", mailWebPort);
     root = root.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
     if (operatorEmail == null || !operatorEmail.matches("[^@\\s]+@[^@\\s]+")) {
@@ -75,6 +83,8 @@ public record LocalConfig(
         DEFAULT_PORT,
         DEFAULT_DYNAMODB_PORT,
         DEFAULT_COGNITO_PORT,
+        DEFAULT_SMTP_PORT,
+        DEFAULT_MAIL_WEB_PORT,
         root,
         root.resolve("local").resolve(".data"),
         false,
@@ -90,8 +100,9 @@ public record LocalConfig(
 
   /**
    * The configuration of {@code ./local/run}: {@code TOPGUN_PORT}, {@code TOPGUN_DYNAMODB_PORT},
-   * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code
-   * TOPGUN_OPERATOR_PASSWORD}, {@code TOPGUN_DATA_DIR}; the argument {@code --fresh}.
+   * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_SMTP_PORT}, {@code TOPGUN_MAIL_WEB_PORT}, {@code
+   * TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code TOPGUN_OPERATOR_PASSWORD}, {@code
+   * TOPGUN_DATA_DIR}; the argument {@code --fresh}.
    */
   public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
     LocalConfig config = defaults();
@@ -106,6 +117,8 @@ public record LocalConfig(
         port(env, "TOPGUN_PORT", config.port()),
         port(env, "TOPGUN_DYNAMODB_PORT", config.dynamoDbPort()),
         port(env, "TOPGUN_COGNITO_PORT", config.cognitoPort()),
+        port(env, "TOPGUN_SMTP_PORT", config.smtpPort()),
+        port(env, "TOPGUN_MAIL_WEB_PORT", config.mailWebPort()),
         config.root(),
         env.containsKey("TOPGUN_DATA_DIR") ? Path.of(env.get("TOPGUN_DATA_DIR")) : config.dataDir(),
         config.fresh(),
@@ -119,11 +132,15 @@ public record LocalConfig(
         config.invoker());
   }
 
-  public LocalConfig withPorts(int port, int dynamoDbPort, int cognitoPort) {
+  /** Every port at once; tests pass 0 to each for free ports. */
+  public LocalConfig withPorts(
+      int port, int dynamoDbPort, int cognitoPort, int smtpPort, int mailWebPort) {
     return new LocalConfig(
         port,
         dynamoDbPort,
         cognitoPort,
+        smtpPort,
+        mailWebPort,
         root,
         dataDir,
         fresh,
@@ -137,11 +154,18 @@ public record LocalConfig(
         invoker);
   }
 
+  /** Free ports for every service, as tests want. */
+  public LocalConfig withFreePorts() {
+    return withPorts(0, 0, 0, 0, 0);
+  }
+
   public LocalConfig withDataDir(Path dataDir) {
     return new LocalConfig(
         port,
         dynamoDbPort,
         cognitoPort,
+        smtpPort,
+        mailWebPort,
         root,
         dataDir,
         fresh,
@@ -160,6 +184,28 @@ public record LocalConfig(
         port,
         dynamoDbPort,
         cognitoPort,
+        smtpPort,
+        mailWebPort,
+        root,
+        dataDir,
+        fresh,
+        table,
+        eventBus,
+        region,
+        operatorEmail,
+        operatorPassword,
+        routes,
+        rules,
+        invoker);
+  }
+
+  public LocalConfig withRoutes(RouteTable routes) {
+    return new LocalConfig(
+        port,
+        dynamoDbPort,
+        cognitoPort,
+        smtpPort,
+        mailWebPort,
         root,
         dataDir,
         fresh,
@@ -178,6 +224,8 @@ public record LocalConfig(
         port,
         dynamoDbPort,
         cognitoPort,
+        smtpPort,
+        mailWebPort,
         root,
         dataDir,
         fresh,
@@ -196,6 +244,8 @@ public record LocalConfig(
         port,
         dynamoDbPort,
         cognitoPort,
+        smtpPort,
+        mailWebPort,
         root,
         dataDir,
         fresh,

@@ -2,13 +2,16 @@ package dev.topgun.local;
 
 import dev.topgun.emulators.CognitoEmulator;
 import dev.topgun.emulators.DynamoDbEmulator;
+import dev.topgun.emulators.MailEmulator;
 import dev.topgun.emulators.Npm;
 import dev.topgun.local.events.EventBus;
+import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
+import dev.topgun.shared.tenancy.CognitoTokenVerifier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,7 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -44,10 +47,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole platform on one machine: the DynamoDB and Cognito emulators as child processes, and one
- * HTTP port serving every function (through the route table, as API Gateway does), the Lambda
- * Invoke API and EventBridge's {@code PutEvents}. {@code ./local/run} runs {@link #main}; tests
- * call {@link #start(LocalConfig)}.
+ * The whole platform on one machine: the DynamoDB, Cognito and mail emulators as child processes,
+ * and one HTTP port serving every function (through the route table, as API Gateway does), the
+ * Lambda Invoke API and EventBridge's {@code PutEvents}. {@code ./local/run} runs {@link #main};
+ * tests call {@link #start(LocalConfig)}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -68,6 +71,7 @@ public final class LocalRuntime implements AutoCloseable {
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
+  private MailEmulator mail;
   private DataDir.Ids ids;
   private DataDir.Operator operator;
   private boolean closed;
@@ -105,13 +109,6 @@ public final class LocalRuntime implements AutoCloseable {
     functions = LambdaFunctions.open(config.root().resolve("functions"), arnPrefix);
     Invoker invoker = config.invoker().apply(functions);
     checkTargets(invoker);
-    long userRoutes = config.routes().routes().stream().filter(r -> !r.isPublic()).count();
-    if (userRoutes > 0) {
-      LOG.warn(
-          "{} route(s) declared auth=user are served without checking the caller's token: the"
-              + " local Cognito authorizer is not built yet (see local/README.md)",
-          userRoutes);
-    }
     async = asyncExecutor();
     EventBus bus =
         new EventBus(
@@ -130,7 +127,15 @@ public final class LocalRuntime implements AutoCloseable {
     LOG.info("table {} and user pool {} are ready", config.table(), ids.userPoolId());
 
     systemProperties().forEach(System::setProperty);
-    server.start(config.routes(), invoker, bus, async, config.region(), ACCOUNT);
+    CognitoAuthorizer authorizer =
+        new CognitoAuthorizer(
+            new CognitoTokenVerifier(
+                CognitoTokenVerifier.issuer(
+                    cognitoEndpoint.toString(), config.region(), ids.userPoolId()),
+                // API Gateway's Cognito authorizer checks the pool, not the app client.
+                null,
+                Clock.systemUTC()));
+    server.start(config.routes(), authorizer, invoker, bus, async, config.region(), ACCOUNT);
   }
 
   /** Every route's function and every rule's target must be a function, before anything starts. */
@@ -155,18 +160,19 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts DynamoDB and Cognito side by side, each set up (table; pool, client, operator) as soon
-   * as it answers, so that one's SDK warm-up overlaps the other's start.
+   * Starts DynamoDB, Cognito and the mail catcher side by side, each set up (table; pool, client,
+   * operator) as soon as it answers, so that one's SDK warm-up overlaps the others' start.
    */
   private void startServices() {
     Npm.ensureInstalled(config.root().resolve("local"));
     // Own threads: the common pool has a single thread on a 2-core machine.
-    ExecutorService starters = Executors.newFixedThreadPool(2);
+    ExecutorService starters = Executors.newFixedThreadPool(3);
     RuntimeException failure = null;
     try {
       CompletableFuture<Void> dynamo = CompletableFuture.runAsync(this::startDynamoDb, starters);
       CompletableFuture<Void> cognito = CompletableFuture.runAsync(this::startCognito, starters);
-      for (CompletableFuture<Void> service : List.of(dynamo, cognito)) {
+      CompletableFuture<Void> mail = CompletableFuture.runAsync(this::startMail, starters);
+      for (CompletableFuture<Void> service : List.of(dynamo, cognito, mail)) {
         try {
           service.join();
         } catch (CompletionException e) {
@@ -187,9 +193,10 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void startDynamoDb() {
     DynamoDbEmulator emulator =
-        withFreshPortRetries(
-            config.dynamoDbPort(), free -> DynamoDbEmulator.start(free, dataDir.dynamoDb()));
-    own(emulator);
+        own(
+            withFreshPortRetries(
+                config.dynamoDbPort() == 0,
+                () -> DynamoDbEmulator.start(config.dynamoDbPort(), dataDir.dynamoDb())));
     dynamoDbEndpoint = emulator.endpoint();
     try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
       TableSetup.ensure(dynamo, config.table());
@@ -198,9 +205,10 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void startCognito() {
     CognitoEmulator emulator =
-        withFreshPortRetries(
-            config.cognitoPort(), free -> CognitoEmulator.start(free, dataDir.cognito()));
-    own(emulator);
+        own(
+            withFreshPortRetries(
+                config.cognitoPort() == 0,
+                () -> CognitoEmulator.start(config.cognitoPort(), dataDir.cognito())));
     cognitoEndpoint = emulator.endpoint();
     try (CognitoIdentityProviderClient cognito =
         client(CognitoIdentityProviderClient.builder(), cognitoEndpoint)) {
@@ -212,20 +220,29 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  private synchronized void own(AutoCloseable emulator) {
+  private void startMail() {
+    mail =
+        own(
+            withFreshPortRetries(
+                config.smtpPort() == 0 || config.mailWebPort() == 0,
+                () -> MailEmulator.start(config.smtpPort(), config.mailWebPort(), dataDir.mail())));
+  }
+
+  private synchronized <T extends AutoCloseable> T own(T emulator) {
     emulators.push(emulator);
+    return emulator;
   }
 
   /**
    * A free port is picked before the child binds it, so another process may take it in between
-   * (likely when several test JVMs start emulators at once); with port 0 another free port is
+   * (likely when several test JVMs start emulators at once); when a port is 0, another free port is
    * tried. A port the user chose is not second-guessed.
    */
-  private static <T> T withFreshPortRetries(int port, IntFunction<T> start) {
-    int attempts = port == 0 ? 3 : 1;
+  private static <T> T withFreshPortRetries(boolean freePort, Supplier<T> start) {
+    int attempts = freePort ? 3 : 1;
     for (int attempt = 1; ; attempt++) {
       try {
-        return start.apply(port);
+        return start.get();
       } catch (IllegalStateException e) {
         if (attempt >= attempts) {
           throw e;
@@ -270,6 +287,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.endpoints.lambda", self);
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
+    properties.put("topgun.mail.smtp-host", mail.smtpHost());
+    properties.put("topgun.mail.smtp-port", Integer.toString(mail.smtpPort()));
     properties.put("aws.accessKeyId", ACCESS_KEY);
     properties.put("aws.secretAccessKey", SECRET_KEY);
     properties.put("aws.region", config.region());
@@ -322,6 +341,16 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI cognitoEndpoint() {
     return cognitoEndpoint;
+  }
+
+  /** The SMTP server the functions send mail to, e.g. {@code smtp://127.0.0.1:1025}. */
+  public URI smtpEndpoint() {
+    return mail.smtpEndpoint();
+  }
+
+  /** The inbox of every message sent, e.g. {@code http://localhost:1080} (REST: /api/email). */
+  public URI mailWebEndpoint() {
+    return mail.webEndpoint();
   }
 
   public String userPoolId() {
@@ -392,9 +421,14 @@ public final class LocalRuntime implements AutoCloseable {
         "    client id   " + ids.clientId(),
         "  Operator      " + operator.email(),
         "    password    " + operator.password(),
+        "  Mail inbox    " + mail.webEndpoint() + "   (SMTP " + hostPort(mail.smtpEndpoint()) + ")",
         "  Data          " + dataDir.path() + "   (./local/run --fresh starts empty)",
         "Press Ctrl-C to stop.",
         "");
+  }
+
+  private static String hostPort(URI uri) {
+    return uri.getHost() + ":" + uri.getPort();
   }
 
   private static String seconds(Duration duration) {

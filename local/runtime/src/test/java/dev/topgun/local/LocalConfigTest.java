@@ -18,6 +18,8 @@ class LocalConfigTest {
             "TOPGUN_PORT", "18080",
             "TOPGUN_DYNAMODB_PORT", "18000",
             "TOPGUN_COGNITO_PORT", "19229",
+            "TOPGUN_SMTP_PORT", "11025",
+            "TOPGUN_MAIL_WEB_PORT", "11080",
             "TOPGUN_TABLE", "topgun-dev",
             "TOPGUN_OPERATOR_EMAIL", "ops@example.com",
             "TOPGUN_OPERATOR_PASSWORD", "Correct-Horse-42",
@@ -30,6 +32,8 @@ class LocalConfigTest {
     assertThat(config.port()).isEqualTo(18080);
     assertThat(config.dynamoDbPort()).isEqualTo(18000);
     assertThat(config.cognitoPort()).isEqualTo(19229);
+    assertThat(config.smtpPort()).isEqualTo(11025);
+    assertThat(config.mailWebPort()).isEqualTo(11080);
     assertThat(config.table()).isEqualTo("topgun-dev");
     assertThat(config.operatorEmail()).isEqualTo("ops@example.com");
     assertThat(config.operatorPassword()).isEqualTo("Correct-Horse-42");
@@ -46,6 +50,8 @@ class LocalConfigTest {
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.dynamoDbPort()).isEqualTo(8000);
     assertThat(config.cognitoPort()).isEqualTo(9229);
+    assertThat(config.smtpPort()).isEqualTo(1025);
+    assertThat(config.mailWebPort()).isEqualTo(1080);
     assertThat(config.table()).isEqualTo("topgun");
     assertThat(config.eventBus()).isEqualTo("topgun");
     assertThat(config.region()).isEqualTo("us-east-1");

@@ -67,7 +67,7 @@ class LocalRuntimeIT {
     runtime =
         LocalRuntime.start(
             LocalConfig.defaults()
-                .withPorts(0, 0, 0)
+                .withFreePorts()
                 .withDataDir(data)
                 .withRules(rules)
                 .withInvoker(
@@ -132,6 +132,7 @@ class LocalRuntimeIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode problem = Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
     assertThat(problem.path("status").asInt()).isEqualTo(404);
+    assertThat(problem.path("type").asText()).isEqualTo("https://topgun.dev/problems/not-found");
     assertThat(problem.path("title").asText()).isEqualTo("Not Found");
     assertThat(problem.path("type").isTextual()).isTrue();
     assertThat(problem.path("detail").asText()).contains("/v1/no-such-thing");
@@ -154,6 +155,8 @@ class LocalRuntimeIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode problem = Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
     assertThat(problem.path("status").asInt()).isEqualTo(405);
+    assertThat(problem.path("type").asText())
+        .isEqualTo("https://topgun.dev/problems/method-not-allowed");
     assertThat(problem.path("detail").asText()).contains("DELETE", "/v1/health");
   }
 
@@ -345,6 +348,30 @@ class LocalRuntimeIT {
           .startsWith("http://localhost:");
       assertThat(auth.authenticationResult().refreshToken()).isNotBlank();
     }
+  }
+
+  @Test
+  void mailInbox_answersItsRestApi_andIsNamedInTheBannerAndTheFunctionsProperties()
+      throws Exception {
+    // when: HTTP/1.1, as maildev drops a connection that asks to upgrade to h2c
+    HttpResponse<String> inbox =
+        http.send(
+            HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(inbox.statusCode()).isEqualTo(200);
+    assertThat(Json.parse(inbox.body().getBytes(StandardCharsets.UTF_8)).isArray()).isTrue();
+    assertThat(runtime.mailWebEndpoint().getPort()).isNotEqualTo(LocalConfig.DEFAULT_MAIL_WEB_PORT);
+    assertThat(runtime.banner(Duration.ZERO))
+        .contains("Mail inbox    " + runtime.mailWebEndpoint());
+    assertThat(runtime.systemProperties())
+        .containsEntry("topgun.mail.smtp-host", "127.0.0.1")
+        .containsEntry("topgun.mail.smtp-port", Integer.toString(runtime.smtpEndpoint().getPort()));
+    assertThat(runtime.dataDir().resolve("mail").resolve("messages")).isDirectory();
   }
 
   @Test

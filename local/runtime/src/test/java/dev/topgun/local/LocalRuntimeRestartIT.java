@@ -108,7 +108,7 @@ class LocalRuntimeRestartIT {
 
   private static LocalConfig config(Path data, boolean fresh) {
     return LocalConfig.defaults()
-        .withPorts(0, 0, 0)
+        .withFreePorts()
         .withDataDir(data)
         .withFresh(fresh)
         .withRules(EventRules.of(List.of()));

@@ -8,6 +8,8 @@ import dev.topgun.local.Json;
 import dev.topgun.local.lambda.Invocation;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.RouteTable;
+import dev.topgun.shared.tenancy.InvalidTokenException;
+import dev.topgun.shared.tenancy.KeySourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,12 +41,18 @@ final class ApiGatewayProxy {
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  static final String UNAUTHORIZED = "https://topgun.dev/problems/unauthorized";
+  static final String UNAVAILABLE = "https://topgun.dev/problems/authorizer-unavailable";
+
   private final RouteTable routes;
+  private final CognitoAuthorizer authorizer;
   private final Invoker invoker;
   private final String account;
 
-  ApiGatewayProxy(RouteTable routes, Invoker invoker, String account) {
+  ApiGatewayProxy(
+      RouteTable routes, CognitoAuthorizer authorizer, Invoker invoker, String account) {
     this.routes = routes;
+    this.authorizer = authorizer;
     this.invoker = invoker;
     this.account = account;
   }
@@ -69,11 +78,19 @@ final class ApiGatewayProxy {
     }
     RouteTable.Match matched = match.get();
     String requestId = UUID.randomUUID().toString();
+    Map<String, String> claims = Map.of();
+    if (!matched.route().isPublic()) {
+      Optional<Map<String, String>> authorized = authorize(exchange, requestId);
+      if (authorized.isEmpty()) {
+        return;
+      }
+      claims = authorized.get();
+    }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    ObjectNode event = event(exchange, matched, method, path, body, requestId);
+    ObjectNode event = event(exchange, matched, method, path, body, requestId, claims);
     String function = matched.route().function();
     Invocation result = invoker.invoke(function, Json.bytes(event));
     Map<String, List<String>> gatewayHeaders = Map.of("x-amzn-RequestId", List.of(requestId));
@@ -90,13 +107,56 @@ final class ApiGatewayProxy {
     writeProxyResponse(exchange, function, result, gatewayHeaders);
   }
 
+  /**
+   * Runs the authorizer before the function, as API Gateway does: the claims of a valid token, or
+   * empty when the refusal has been answered.
+   */
+  private Optional<Map<String, String>> authorize(HttpExchange exchange, String requestId)
+      throws IOException {
+    try {
+      return Optional.of(
+          authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization")));
+    } catch (InvalidTokenException e) {
+      boolean missing = InvalidTokenException.MISSING.equals(e.reason());
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      headers.put("x-amzn-RequestId", List.of(requestId));
+      headers.put("x-amzn-ErrorType", List.of("UnauthorizedException"));
+      // RFC 6750: a bare challenge when no token came, the error code when one was refused.
+      headers.put(
+          "WWW-Authenticate", List.of(missing ? "Bearer" : "Bearer error=\"invalid_token\""));
+      Responses.problem(
+          exchange,
+          UNAUTHORIZED,
+          401,
+          "Unauthorized",
+          missing
+              ? "This route needs a Cognito user token: Authorization: Bearer <token>."
+              : "The bearer token was refused (" + e.reason() + "): " + e.getMessage() + ".",
+          Map.of("reason", e.reason()),
+          headers);
+      return Optional.empty();
+    } catch (KeySourceUnavailableException e) {
+      LOG.warn("the user pool's keys cannot be fetched: {}", e.toString());
+      Responses.problem(
+          exchange,
+          UNAVAILABLE,
+          503,
+          "Service Unavailable",
+          "The user pool's signing keys cannot be fetched, so the token cannot be checked; retry.",
+          Map.of(),
+          Map.of("x-amzn-RequestId", List.of(requestId), "Retry-After", List.of("1")));
+      return Optional.empty();
+    }
+  }
+
   private ObjectNode event(
       HttpExchange exchange,
       RouteTable.Match matched,
       String method,
       String path,
       byte[] body,
-      String requestId) {
+      String requestId,
+      Map<String, String> claims) {
     ObjectNode event = Json.MAPPER.createObjectNode();
     event.put("resource", matched.route().path());
     event.put("path", path);
@@ -154,6 +214,10 @@ final class ApiGatewayProxy {
     ObjectNode identity = context.putObject("identity");
     identity.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
     identity.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+    if (!claims.isEmpty()) {
+      ObjectNode authorizerClaims = context.putObject("authorizer").putObject("claims");
+      claims.forEach(authorizerClaims::put);
+    }
 
     if (body.length == 0) {
       event.putNull("body");

@@ -72,12 +72,13 @@ public final class LocalServer implements AutoCloseable {
 
   public void start(
       RouteTable routes,
+      CognitoAuthorizer authorizer,
       Invoker invoker,
       EventBus bus,
       Executor async,
       String region,
       String account) {
-    ApiGatewayProxy gateway = new ApiGatewayProxy(routes, invoker, account);
+    ApiGatewayProxy gateway = new ApiGatewayProxy(routes, authorizer, invoker, account);
     LambdaInvokeApi lambda =
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");

@@ -3,6 +3,7 @@ package dev.topgun.local.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.topgun.local.Json;
+import dev.topgun.shared.http.problem.ProblemType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -47,12 +48,30 @@ final class Responses {
       String detail,
       Map<String, List<String>> headers)
       throws IOException {
+    // The same problem types the functions answer with, so a client handles both alike.
+    String type = ProblemType.forStatus(status).map(t -> t.uri().toString()).orElse("about:blank");
+    problem(exchange, type, status, title, detail, Map.of(), headers);
+  }
+
+  /**
+   * @param extensions extra members of the problem document
+   */
+  static void problem(
+      HttpExchange exchange,
+      String type,
+      int status,
+      String title,
+      String detail,
+      Map<String, String> extensions,
+      Map<String, List<String>> headers)
+      throws IOException {
     ObjectNode problem = Json.MAPPER.createObjectNode();
-    problem.put("type", "about:blank");
+    problem.put("type", type);
     problem.put("title", title);
     problem.put("status", status);
     problem.put("detail", detail);
     problem.put("instance", exchange.getRequestURI().getRawPath());
+    extensions.forEach(problem::put);
     send(exchange, status, PROBLEM_JSON, Json.bytes(problem), headers);
   }
 }
