@@ -7,6 +7,7 @@ import dev.topgun.shared.routes.RouteTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -113,45 +114,33 @@ public record LocalConfig(
         throw new IllegalArgumentException("unknown argument " + arg + " (known: --fresh)");
       }
     }
-    return new LocalConfig(
-        port(env, "TOPGUN_PORT", config.port()),
-        port(env, "TOPGUN_DYNAMODB_PORT", config.dynamoDbPort()),
-        port(env, "TOPGUN_COGNITO_PORT", config.cognitoPort()),
-        port(env, "TOPGUN_SMTP_PORT", config.smtpPort()),
-        port(env, "TOPGUN_MAIL_WEB_PORT", config.mailWebPort()),
-        config.root(),
-        env.containsKey("TOPGUN_DATA_DIR") ? Path.of(env.get("TOPGUN_DATA_DIR")) : config.dataDir(),
-        config.fresh(),
-        env.getOrDefault("TOPGUN_TABLE", config.table()),
-        config.eventBus(),
-        config.region(),
-        env.getOrDefault("TOPGUN_OPERATOR_EMAIL", config.operatorEmail()),
-        blankToNull(env.get("TOPGUN_OPERATOR_PASSWORD")),
-        config.routes(),
-        config.rules(),
-        config.invoker());
+    return config.with(
+        b -> {
+          b.port = port(env, "TOPGUN_PORT", b.port);
+          b.dynamoDbPort = port(env, "TOPGUN_DYNAMODB_PORT", b.dynamoDbPort);
+          b.cognitoPort = port(env, "TOPGUN_COGNITO_PORT", b.cognitoPort);
+          b.smtpPort = port(env, "TOPGUN_SMTP_PORT", b.smtpPort);
+          b.mailWebPort = port(env, "TOPGUN_MAIL_WEB_PORT", b.mailWebPort);
+          if (env.containsKey("TOPGUN_DATA_DIR")) {
+            b.dataDir = Path.of(env.get("TOPGUN_DATA_DIR"));
+          }
+          b.table = env.getOrDefault("TOPGUN_TABLE", b.table);
+          b.operatorEmail = env.getOrDefault("TOPGUN_OPERATOR_EMAIL", b.operatorEmail);
+          b.operatorPassword = blankToNull(env.get("TOPGUN_OPERATOR_PASSWORD"));
+        });
   }
 
   /** Every port at once; tests pass 0 to each for free ports. */
   public LocalConfig withPorts(
       int port, int dynamoDbPort, int cognitoPort, int smtpPort, int mailWebPort) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(
+        b -> {
+          b.port = port;
+          b.dynamoDbPort = dynamoDbPort;
+          b.cognitoPort = cognitoPort;
+          b.smtpPort = smtpPort;
+          b.mailWebPort = mailWebPort;
+        });
   }
 
   /** Free ports for every service, as tests want. */
@@ -160,103 +149,88 @@ public record LocalConfig(
   }
 
   public LocalConfig withDataDir(Path dataDir) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(b -> b.dataDir = dataDir);
   }
 
   public LocalConfig withFresh(boolean fresh) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(b -> b.fresh = fresh);
   }
 
   public LocalConfig withRoutes(RouteTable routes) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(b -> b.routes = routes);
   }
 
   public LocalConfig withRules(EventRules rules) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(b -> b.rules = rules);
   }
 
   public LocalConfig withInvoker(UnaryOperator<Invoker> invoker) {
-    return new LocalConfig(
-        port,
-        dynamoDbPort,
-        cognitoPort,
-        smtpPort,
-        mailWebPort,
-        root,
-        dataDir,
-        fresh,
-        table,
-        eventBus,
-        region,
-        operatorEmail,
-        operatorPassword,
-        routes,
-        rules,
-        invoker);
+    return with(b -> b.invoker = invoker);
+  }
+
+  /** A copy with some components changed; the canonical constructor checks the result. */
+  private LocalConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  private static final class Copy {
+    int port;
+    int dynamoDbPort;
+    int cognitoPort;
+    int smtpPort;
+    int mailWebPort;
+    Path root;
+    Path dataDir;
+    boolean fresh;
+    String table;
+    String eventBus;
+    String region;
+    String operatorEmail;
+    String operatorPassword;
+    RouteTable routes;
+    EventRules rules;
+    UnaryOperator<Invoker> invoker;
+
+    Copy(LocalConfig c) {
+      port = c.port;
+      dynamoDbPort = c.dynamoDbPort;
+      cognitoPort = c.cognitoPort;
+      smtpPort = c.smtpPort;
+      mailWebPort = c.mailWebPort;
+      root = c.root;
+      dataDir = c.dataDir;
+      fresh = c.fresh;
+      table = c.table;
+      eventBus = c.eventBus;
+      region = c.region;
+      operatorEmail = c.operatorEmail;
+      operatorPassword = c.operatorPassword;
+      routes = c.routes;
+      rules = c.rules;
+      invoker = c.invoker;
+    }
+
+    LocalConfig build() {
+      return new LocalConfig(
+          port,
+          dynamoDbPort,
+          cognitoPort,
+          smtpPort,
+          mailWebPort,
+          root,
+          dataDir,
+          fresh,
+          table,
+          eventBus,
+          region,
+          operatorEmail,
+          operatorPassword,
+          routes,
+          rules,
+          invoker);
+    }
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {
