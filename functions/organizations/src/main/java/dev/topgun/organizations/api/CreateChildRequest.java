@@ -1,0 +1,25 @@
+package dev.topgun.organizations.api;
+
+import dev.topgun.shared.http.JsonRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /v1/organizations/{orgId}/children}. */
+@JsonRequest
+public record CreateChildRequest(
+    @NotBlank @Size(max = 100) String name,
+    @NotNull
+        @Pattern(
+            regexp = CreateChildRequest.SLUG,
+            message = "must be 3 to 63 lower-case letters, digits and inner hyphens")
+        String slug,
+    @NotNull
+        @Pattern(
+            regexp = "master_branch|sub_user|end_user",
+            message = "must be one of master_branch, sub_user, end_user")
+        String hierarchyType) {
+
+  static final String SLUG = "[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])";
+}
