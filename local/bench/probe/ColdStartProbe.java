@@ -16,8 +16,8 @@ import java.util.jar.JarFile;
 public final class ColdStartProbe {
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: ColdStartProbe <lambda-jar> <path>");
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: ColdStartProbe <lambda-jar> <path> [user]");
       System.exit(2);
     }
     String handlerClass;
@@ -28,7 +28,7 @@ public final class ColdStartProbe {
     RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler =
         (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
             Class.forName(handlerClass).getDeclaredConstructor().newInstance();
-    APIGatewayProxyResponseEvent response = handler.handleRequest(event(args[1]), null);
+    APIGatewayProxyResponseEvent response = handler.handleRequest(event(args[1], args.length == 3), null);
     long answeredAt = System.currentTimeMillis();
     System.out.println("answered " + answeredAt + " status=" + response.getStatusCode());
     if (response.getStatusCode() != 200) {
@@ -38,7 +38,7 @@ public final class ColdStartProbe {
     Runtime.getRuntime().halt(0);
   }
 
-  private static APIGatewayProxyRequestEvent event(String path) {
+  private static APIGatewayProxyRequestEvent event(String path, boolean signedIn) {
     Map<String, String> headers =
         Map.of("Accept", "application/json", "Host", "api.topgun.example", "User-Agent", "bench");
     APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
@@ -63,6 +63,17 @@ public final class ColdStartProbe {
         new APIGatewayProxyRequestEvent.RequestIdentity();
     identity.setSourceIp("127.0.0.1");
     context.setIdentity(identity);
+    if (signedIn) {
+      // What API Gateway's Cognito authorizer hands a function for a signed-in user.
+      context.setAuthorizer(
+          Map.of(
+              "claims",
+              Map.of(
+                  "sub", "00000000-0000-4000-8000-00000c01d57a",
+                  "email", "cold-start@topgun.local",
+                  "email_verified", "true",
+                  "token_use", "id")));
+    }
     event.setRequestContext(context);
     return event;
   }
