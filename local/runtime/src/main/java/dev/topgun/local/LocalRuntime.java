@@ -74,6 +74,8 @@ public final class LocalRuntime implements AutoCloseable {
   private MailEmulator mail;
   private DataDir.Ids ids;
   private DataDir.Operator operator;
+  private String operatorId;
+  private String rootOrganizationId;
   private boolean closed;
 
   private LocalRuntime(LocalConfig config) {
@@ -189,6 +191,9 @@ public final class LocalRuntime implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+    try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
+      rootOrganizationId = OperatorOrganization.ensure(dynamo, config.table(), operatorId);
+    }
   }
 
   private void startDynamoDb() {
@@ -216,7 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
       ids = users.ensurePool(dataDir.ids());
       dataDir.saveIds(ids);
       operator = operator();
-      users.ensureOperator(ids, operator);
+      operatorId = users.ensureOperator(ids, operator);
     }
   }
 
@@ -353,6 +358,16 @@ public final class LocalRuntime implements AutoCloseable {
     return mail.webEndpoint();
   }
 
+  /** The root {@code top_branch} organization, owned by the operator. */
+  public String rootOrganizationId() {
+    return rootOrganizationId;
+  }
+
+  /** The operator's user id, the {@code sub} of its tokens. */
+  public String operatorId() {
+    return operatorId;
+  }
+
   public String userPoolId() {
     return ids.userPoolId();
   }
@@ -419,7 +434,11 @@ public final class LocalRuntime implements AutoCloseable {
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),
         "    client id   " + ids.clientId(),
-        "  Operator      " + operator.email(),
+        "  Operator      "
+            + operator.email()
+            + "   (owner of the root organization "
+            + rootOrganizationId
+            + ")",
         "    password    " + operator.password(),
         "  Mail inbox    " + mail.webEndpoint() + "   (SMTP " + hostPort(mail.smtpEndpoint()) + ")",
         "  Data          " + dataDir.path() + "   (./local/run --fresh starts empty)",

@@ -106,7 +106,12 @@ final class UserPoolSetup {
    * A confirmed operator with a verified e-mail who signs in with this password: signed up when
    * missing, else given the password (it may come from {@code TOPGUN_OPERATOR_PASSWORD}).
    */
-  void ensureOperator(DataDir.Ids ids, DataDir.Operator operator) {
+  /**
+   * Creates or refreshes the operator's account.
+   *
+   * @return the operator's user id (the {@code sub} its tokens carry)
+   */
+  String ensureOperator(DataDir.Ids ids, DataDir.Operator operator) {
     String pool = ids.userPoolId();
     Optional<AdminGetUserResponse> existing = user(pool, operator.email());
     if (existing.isEmpty()) {
@@ -146,6 +151,14 @@ final class UserPoolSetup {
                   .userAttributes(
                       attribute("email", operator.email()), attribute("email_verified", "true")));
     }
+    return user(pool, operator.email())
+        .flatMap(
+            user ->
+                user.userAttributes().stream()
+                    .filter(a -> a.name().equals("sub"))
+                    .map(AttributeType::value)
+                    .findFirst())
+        .orElseThrow(() -> new IllegalStateException("the operator has no sub attribute"));
   }
 
   private Optional<AdminGetUserResponse> user(String pool, String username) {

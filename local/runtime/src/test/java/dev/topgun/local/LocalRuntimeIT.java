@@ -393,6 +393,57 @@ class LocalRuntimeIT {
         .build();
   }
 
+  @Test
+  void signedInOperator_ownsTheRootOrganization_endToEnd() throws Exception {
+    // given: the operator's real id token
+    String idToken;
+    try (CognitoIdentityProviderClient cognito =
+        SdkClients.of(CognitoIdentityProviderClient.builder(), runtime.cognitoEndpoint())) {
+      idToken =
+          cognito
+              .initiateAuth(
+                  request ->
+                      request
+                          .clientId(runtime.clientId())
+                          .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                          .authParameters(
+                              Map.of(
+                                  "USERNAME", runtime.operatorEmail(),
+                                  "PASSWORD", runtime.operatorPassword())))
+              .authenticationResult()
+              .idToken();
+    }
+
+    // when: through the authorizer into the organizations function
+    HttpResponse<String> mine =
+        http.send(
+            HttpRequest.newBuilder(uri("/v1/me/organizations"))
+                .header("Authorization", "Bearer " + idToken)
+                .GET()
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> root =
+        http.send(
+            HttpRequest.newBuilder(uri("/v1/organizations/" + runtime.rootOrganizationId()))
+                .header("Authorization", "Bearer " + idToken)
+                .GET()
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+    JsonNode items = Json.MAPPER.readTree(mine.body()).path("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).toString())
+        .contains(runtime.rootOrganizationId())
+        .contains("\"owner\"")
+        .contains("top_branch");
+    assertThat(root.statusCode()).as(root.body()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(root.body()).path("slug").asText()).isEqualTo("operator");
+  }
+
   private static String putOne(PutEventsRequestEntry entry) {
     PutEventsResponse response = events.putEvents(request -> request.entries(entry));
     assertThat(response.failedEntryCount()).isZero();

@@ -28,8 +28,10 @@ class LocalRuntimeRestartIT {
     String poolId;
     String clientId;
     String password;
+    String rootId;
     try (LocalRuntime first = LocalRuntime.start(config(data, false))) {
       poolId = first.userPoolId();
+      rootId = first.rootOrganizationId();
       clientId = first.clientId();
       password = first.operatorPassword();
       try (DynamoDbClient dynamo =
@@ -56,6 +58,7 @@ class LocalRuntimeRestartIT {
       assertThat(second.userPoolId()).isEqualTo(poolId);
       assertThat(second.clientId()).isEqualTo(clientId);
       assertThat(second.operatorPassword()).isEqualTo(password);
+      assertThat(second.rootOrganizationId()).isEqualTo(rootId).isNotBlank();
       assertThat(Files.getPosixFilePermissions(data.resolve("operator.json")))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       try (DynamoDbClient dynamo =
