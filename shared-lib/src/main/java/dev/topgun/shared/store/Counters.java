@@ -71,21 +71,8 @@ public final class Counters {
     if (n > max) {
       throw new LimitExceededException(name, max, current(key, name), n);
     }
-    Map<String, AttributeValue> values = stampValues();
-    values.put(":n", number(n));
-    values.put(":maxMinusN", number(max - n));
     try {
-      UpdateItemResponse response =
-          dynamoDb.updateItem(
-              r ->
-                  r.tableName(tableName)
-                      .key(key.toAttributeMap())
-                      .updateExpression(STAMP_SET + ADD_VERSION + ", #n :n")
-                      .conditionExpression("attribute_not_exists(#n) OR #n <= :maxMinusN")
-                      .expressionAttributeNames(names(name))
-                      .expressionAttributeValues(values)
-                      .returnValues(ReturnValue.UPDATED_NEW));
-      return Long.parseLong(response.attributes().get(name).n());
+      return add(key, name, n, "attribute_not_exists(#n) OR #n <= :bound", max - n);
     } catch (ConditionalCheckFailedException e) {
       throw new LimitExceededException(name, max, current(key, name), n);
     }
@@ -107,21 +94,8 @@ public final class Counters {
       throw new IllegalArgumentException("Release n >= 1: " + n);
     }
     for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
-      Map<String, AttributeValue> values = stampValues();
-      values.put(":n", number(n));
-      values.put(":minusN", number(-n));
       try {
-        UpdateItemResponse response =
-            dynamoDb.updateItem(
-                r ->
-                    r.tableName(tableName)
-                        .key(key.toAttributeMap())
-                        .updateExpression(STAMP_SET + ADD_VERSION + ", #n :minusN")
-                        .conditionExpression("#n >= :n")
-                        .expressionAttributeNames(names(name))
-                        .expressionAttributeValues(values)
-                        .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(response.attributes().get(name).n());
+        return add(key, name, -n, "#n >= :bound", n);
       } catch (ConditionalCheckFailedException belowN) {
         Map<String, AttributeValue> clampValues = stampValues();
         clampValues.put(":n", number(n));
@@ -145,6 +119,24 @@ public final class Counters {
     }
     throw new IllegalStateException(
         "Counter " + name + " at " + key + " kept changing during release");
+  }
+
+  /** {@code ADD #n :delta} under {@code condition}, which may compare with {@code :bound}. */
+  private long add(ItemKey key, String name, long delta, String condition, long bound) {
+    Map<String, AttributeValue> values = stampValues();
+    values.put(":delta", number(delta));
+    values.put(":bound", number(bound));
+    UpdateItemResponse response =
+        dynamoDb.updateItem(
+            r ->
+                r.tableName(tableName)
+                    .key(key.toAttributeMap())
+                    .updateExpression(STAMP_SET + ADD_VERSION + ", #n :delta")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names(name))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.UPDATED_NEW));
+    return Long.parseLong(response.attributes().get(name).n());
   }
 
   public long release(String pk, String sk, String name, long n) {
