@@ -12,6 +12,7 @@ import dev.topgun.local.lambda.LambdaFunctions;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
+import dev.topgun.shared.tenancy.RootOrganization;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -192,7 +193,7 @@ public final class LocalRuntime implements AutoCloseable {
       throw failure;
     }
     try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
-      rootOrganizationId = OperatorOrganization.ensure(dynamo, config.table(), operatorId);
+      rootOrganizationId = RootOrganization.ensure(dynamo, config.table(), operatorId, operator.email());
     }
   }
 

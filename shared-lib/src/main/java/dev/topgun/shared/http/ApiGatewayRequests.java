@@ -28,8 +28,24 @@ final class ApiGatewayRequests {
     return PRESENT ? Event.requestId(request) : Optional.empty();
   }
 
+  /** The client address API Gateway saw ({@code requestContext.identity.sourceIp}). */
+  static Optional<String> sourceIp(HttpRequest<?> request) {
+    return PRESENT ? Event.sourceIp(request) : Optional.empty();
+  }
+
   /** Loaded only when the event classes are present. */
   private static final class Event {
+    static Optional<String> sourceIp(HttpRequest<?> request) {
+      if (request instanceof ServletHttpRequest<?, ?> servlet
+          && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event
+          && event.getRequestContext() != null
+          && event.getRequestContext().getIdentity() != null) {
+        return Optional.ofNullable(event.getRequestContext().getIdentity().getSourceIp())
+            .filter(ip -> !ip.isBlank());
+      }
+      return Optional.empty();
+    }
+
     static Optional<String> requestId(HttpRequest<?> request) {
       if (request instanceof ServletHttpRequest<?, ?> servlet
           && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event

@@ -16,6 +16,13 @@ public record ItemKey(String pk, String sk) {
     return new ItemKey(pk, sk);
   }
 
+  /** The key of an item as the low-level API returns it. */
+  public static ItemKey of(Map<String, AttributeValue> item) {
+    AttributeValue pk = item.get(TopgunTable.PK);
+    AttributeValue sk = item.get(TopgunTable.SK);
+    return new ItemKey(pk == null ? null : pk.s(), sk == null ? null : sk.s());
+  }
+
   /** The key as DynamoDB's low-level API wants it. */
   public Map<String, AttributeValue> toAttributeMap() {
     return Map.of(

@@ -3,16 +3,21 @@ package dev.topgun.shared.store;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -26,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  */
 @Singleton
 public final class SingleTableStore {
+
+  private static final int BATCH_GET_LIMIT = 100;
+  private static final int MAX_BATCH_ATTEMPTS = 5;
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -188,6 +196,54 @@ public final class SingleTableStore {
             ? cursors.encode(query, response.lastEvaluatedKey())
             : null;
     return new Page<>(items, next);
+  }
+
+  /**
+   * Strongly consistent reads of many items, of any types, in as few BatchGetItem calls as DynamoDB
+   * allows (100 keys each), retrying keys it leaves unprocessed. Missing items are absent from the
+   * answer; duplicate keys are read once.
+   */
+  public Map<ItemKey, Map<String, AttributeValue>> batchGet(Collection<ItemKey> keys) {
+    List<ItemKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+    Map<ItemKey, Map<String, AttributeValue>> found = new LinkedHashMap<>();
+    for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+      List<Map<String, AttributeValue>> pending = new ArrayList<>();
+      for (ItemKey key :
+          distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))) {
+        pending.add(key.toAttributeMap());
+      }
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        if (attempt > MAX_BATCH_ATTEMPTS) {
+          throw new IllegalStateException("DynamoDB left keys unprocessed " + attempt + " times");
+        }
+        KeysAndAttributes request =
+            KeysAndAttributes.builder().keys(pending).consistentRead(true).build();
+        BatchGetItemResponse response =
+            dynamoDb.batchGetItem(r -> r.requestItems(Map.of(tableName, request)));
+        for (Map<String, AttributeValue> item :
+            response.responses().getOrDefault(tableName, List.of())) {
+          found.put(ItemKey.of(item), item);
+        }
+        KeysAndAttributes unprocessed =
+            response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName) : null;
+        pending = unprocessed == null ? List.of() : unprocessed.keys();
+      }
+    }
+    Map<ItemKey, Map<String, AttributeValue>> ordered = new LinkedHashMap<>();
+    for (ItemKey key : distinct) {
+      Map<String, AttributeValue> item = found.get(key);
+      if (item != null) {
+        ordered.put(key, item);
+      }
+    }
+    return ordered;
+  }
+
+  /** As {@link #batchGet(Collection)}, for items of one type, in the order of {@code keys}. */
+  public <T extends BaseItem> List<T> batchGet(TableSchema<T> schema, Collection<ItemKey> keys) {
+    List<T> items = new ArrayList<>();
+    batchGet(keys).values().forEach(raw -> items.add(schema.mapToItem(raw)));
+    return items;
   }
 
   /** The key of the entity holding a uniqueness marker, e.g. to resolve a domain to its brand. */

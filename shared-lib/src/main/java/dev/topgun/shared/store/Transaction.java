@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -100,6 +101,28 @@ public final class Transaction {
             ItemWrites.VERSION_IS,
             ItemWrites.VERSION_NAME,
             Map.of(":expected", Counters.number(expected))),
+        () -> writes.conflict(key, expected));
+  }
+
+  /**
+   * Writes nothing to {@code item} but makes the transaction depend on it: it commits only while
+   * the item is still at the version read; fails with {@link VersionConflictException}.
+   */
+  public void expectUnchanged(BaseItem item) {
+    long expected = ItemWrites.requireVersion(item, "expect unchanged");
+    ItemKey key = item.key();
+    add(
+        key,
+        TransactWriteItem.builder()
+            .conditionCheck(
+                ConditionCheck.builder()
+                    .tableName(tableName)
+                    .key(key.toAttributeMap())
+                    .conditionExpression(ItemWrites.VERSION_IS)
+                    .expressionAttributeNames(ItemWrites.VERSION_NAME)
+                    .expressionAttributeValues(Map.of(":expected", Counters.number(expected)))
+                    .build())
+            .build(),
         () -> writes.conflict(key, expected));
   }
 
@@ -195,6 +218,31 @@ public final class Transaction {
         () ->
             new IllegalStateException(
                 "Counter " + counter + " at " + key + " holds less than " + n + " to release"));
+  }
+
+  /**
+   * Takes {@code n} back from a counter within the transaction only if at least {@code floor}
+   * remain afterwards (the last owner of an organization stays); fails with what {@code failure}
+   * supplies.
+   */
+  public void releaseCounterAbove(
+      ItemKey key, String counter, long n, long floor, Supplier<RuntimeException> failure) {
+    Counters.requireCounter(counter);
+    if (n < 1 || floor < 0) {
+      throw new IllegalArgumentException("Release n >= 1 above floor >= 0: " + n + ", " + floor);
+    }
+    Map<String, AttributeValue> values = counters.stampValues();
+    values.put(":least", Counters.number(n + floor));
+    values.put(":minusN", Counters.number(-n));
+    add(
+        key,
+        update(
+            key,
+            Counters.STAMP_SET + Counters.ADD_VERSION + ", #n :minusN",
+            "#n >= :least",
+            Counters.names(counter),
+            values),
+        failure);
   }
 
   /** The number of writes added so far. */

@@ -9,10 +9,11 @@ import java.util.Set;
  * The one check point of authorization: every endpoint that touches an organization's data calls
  * {@link #authorize} with the permission it declares, before reading or writing anything of it.
  *
- * <p>It reads the facts from the table ({@link TenancyDirectory}) and applies the rules ({@link
- * Authorization}): a deactivated or unknown organization and an organization the caller has no
- * relationship to are all {@link NotFoundException} (404), alike; a visible organization without
- * the permission is {@link ForbiddenException} (403).
+ * <p>It reads the facts from the table ({@link TenancyDirectory#lineage}: one Query and one
+ * BatchGetItem) and applies the rules ({@link Authorization}): an unknown organization, one that is
+ * deactivated (itself or through an ancestor) and one the caller has no relationship to are all
+ * {@link NotFoundException} (404), alike; a visible organization without the permission is {@link
+ * ForbiddenException} (403).
  */
 @Singleton
 public class Authorizer {
@@ -24,22 +25,23 @@ public class Authorizer {
   }
 
   /**
-   * Returns when {@code caller} holds {@code permission} on the active organization {@code orgId}.
+   * Returns what was read when {@code caller} holds {@code permission} on the effectively active
+   * organization {@code orgId}.
    *
    * @throws NotFoundException (404) the organization does not exist, is deactivated, or the caller
    *     has no relationship to it
    * @throws ForbiddenException (403) the caller sees the organization but lacks the permission
    */
-  public void authorize(Caller caller, String orgId, Permission permission) {
-    check(caller, orgId, permission, true);
+  public Authorized authorize(Caller caller, String orgId, Permission permission) {
+    return check(caller, orgId, permission, true);
   }
 
   /**
    * As {@link #authorize}, for the few endpoints that act on a deactivated organization (restore,
    * reading a deleted organization within its grace period).
    */
-  public void authorizeIncludingInactive(Caller caller, String orgId, Permission permission) {
-    check(caller, orgId, permission, false);
+  public Authorized authorizeIncludingInactive(Caller caller, String orgId, Permission permission) {
+    return check(caller, orgId, permission, false);
   }
 
   /**
@@ -49,42 +51,32 @@ public class Authorizer {
    * @throws NotFoundException as {@link #authorize}
    */
   public Set<Permission> permissions(Caller caller, String orgId) {
-    if (!isOrgId(orgId) || !directory.isActive(orgId)) {
-      throw new NotFoundException();
-    }
-    List<String> ancestors = directory.ancestors(orgId);
-    return Authorization.permissions(
-            caller, orgId, memberships(caller, orgId, ancestors), ancestors)
+    Lineage lineage = read(caller, orgId, true);
+    return Authorization.permissions(caller, orgId, lineage.memberships(), lineage.ancestorIds())
         .orElseThrow(NotFoundException::new);
   }
 
-  private void check(Caller caller, String orgId, Permission permission, boolean activeOnly) {
+  private Authorized check(Caller caller, String orgId, Permission permission, boolean activeOnly) {
+    Lineage lineage = read(caller, orgId, activeOnly);
+    Set<Permission> held =
+        Authorization.permissions(caller, orgId, lineage.memberships(), lineage.ancestorIds())
+            .orElseThrow(NotFoundException::new);
+    if (!held.contains(permission)) {
+      throw new ForbiddenException(permission);
+    }
+    return new Authorized(caller, lineage, held);
+  }
+
+  private Lineage read(Caller caller, String orgId, boolean activeOnly) {
     if (!isOrgId(orgId)) {
       throw new NotFoundException();
     }
-    boolean present = activeOnly ? directory.isActive(orgId) : directory.exists(orgId);
-    if (!present) {
+    String userId = caller instanceof Caller.User user ? user.userId() : null;
+    Lineage lineage = directory.lineage(orgId, userId).orElseThrow(NotFoundException::new);
+    if (activeOnly && !lineage.effectivelyActive()) {
       throw new NotFoundException();
     }
-    List<String> ancestors = directory.ancestors(orgId);
-    Decision decision =
-        Authorization.decide(
-            caller, orgId, permission, memberships(caller, orgId, ancestors), ancestors);
-    switch (decision) {
-      case ALLOW -> {}
-      case FORBIDDEN -> throw new ForbiddenException(permission);
-      case NOT_FOUND -> throw new NotFoundException();
-    }
-  }
-
-  private List<Membership> memberships(Caller caller, String orgId, List<String> ancestors) {
-    if (!(caller instanceof Caller.User user)) {
-      return List.of();
-    }
-    List<String> orgIds = new ArrayList<>(ancestors.size() + 1);
-    orgIds.add(orgId);
-    orgIds.addAll(ancestors);
-    return directory.memberships(user.userId(), orgIds);
+    return lineage;
   }
 
   /** Path parameters reach here unchecked: anything that could not be a key part is not found. */
@@ -93,5 +85,21 @@ public class Authorizer {
         && !orgId.isBlank()
         && orgId.length() <= 64
         && orgId.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '#');
+  }
+
+  /** A granted request: who, on what (as read for the decision), holding what. */
+  public record Authorized(Caller caller, Lineage lineage, Set<Permission> permissions) {
+
+    public OrganizationItem organization() {
+      return lineage.organization();
+    }
+
+    /** The organization's id followed by its ancestors' ids. */
+    public List<String> chainIds() {
+      List<String> ids = new ArrayList<>();
+      ids.add(lineage.orgId());
+      ids.addAll(lineage.ancestorIds());
+      return ids;
+    }
   }
 }

@@ -49,6 +49,12 @@ public final class OrganizationItem extends BaseItem {
                   a.name("status")
                       .getter(OrganizationItem::getStatus)
                       .setter(OrganizationItem::setStatus))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("deletedAt")
+                      .getter(OrganizationItem::getDeletedAt)
+                      .setter(OrganizationItem::setDeletedAt))
           .build();
 
   private String id;
@@ -57,6 +63,7 @@ public final class OrganizationItem extends BaseItem {
   private String hierarchyType;
   private String parentId;
   private String status;
+  private String deletedAt;
 
   public OrganizationItem() {
     setType(TYPE);
@@ -131,5 +138,14 @@ public final class OrganizationItem extends BaseItem {
 
   public void setStatus(String status) {
     this.status = status;
+  }
+
+  /** When it was deactivated (ISO-8601 UTC); {@code null} while active. */
+  public String getDeletedAt() {
+    return deletedAt;
+  }
+
+  public void setDeletedAt(String deletedAt) {
+    this.deletedAt = deletedAt;
   }
 }

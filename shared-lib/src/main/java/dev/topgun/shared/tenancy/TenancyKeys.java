@@ -14,6 +14,7 @@ import dev.topgun.shared.store.Query;
  *               GSI1PK=ORG#&lt;descendantId&gt;#ANCESTORS  GSI1SK=&lt;depth, 4 digits&gt;#&lt;ancestorId&gt;
  * membership    PK=ORG#&lt;orgId&gt;       SK=MEMBER#&lt;userId&gt;
  *               GSI1PK=USER#&lt;userId&gt;  GSI1SK=ORG#&lt;orgId&gt;
+ * counters      PK=ORG#&lt;orgId&gt;       SK=COUNTERS   (owners, and usage counters)
  * </pre>
  */
 public final class TenancyKeys {
@@ -24,6 +25,10 @@ public final class TenancyKeys {
   static final String MEMBER = "MEMBER";
   static final String USER = "USER";
   static final String ORG = "ORG";
+  static final String COUNTERS = "COUNTERS";
+
+  /** The counter of an organization's owners, kept so that the last one cannot leave. */
+  public static final String OWNERS = "owners";
 
   /** Depth is written with this many digits so that GSI1SK sorts nearest ancestor first. */
   static final int DEPTH_DIGITS = 4;
@@ -43,6 +48,11 @@ public final class TenancyKeys {
   /** The membership item of {@code userId} in {@code orgId}. */
   public static ItemKey membership(String orgId, String userId) {
     return new ItemKey(Keys.org(orgId), Keys.of(MEMBER, userId));
+  }
+
+  /** The item holding an organization's counters ({@link #OWNERS}, usage counts). */
+  public static ItemKey counters(String orgId) {
+    return new ItemKey(Keys.org(orgId), COUNTERS);
   }
 
   /** GSI1 partition of an organization's ancestors. */

@@ -52,7 +52,7 @@ class AuthorizerIT {
             TABLE.table(),
             Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC),
             new CursorCodec("it"));
-    directory = new TenancyDirectory(store, TABLE.client(), TABLE.table());
+    directory = new TenancyDirectory(store);
     authorizer = new Authorizer(directory);
 
     org("root", "top_branch");
@@ -67,12 +67,50 @@ class AuthorizerIT {
     store.put(OrganizationItem.SCHEMA, gone);
     org("resellerB", "master_branch", "root");
     org("customerB1", "end_user", "resellerB", "root");
+    org("goneAgencyA", "sub_user", "resellerA", "root");
+    org("underGoneA", "end_user", "goneAgencyA", "resellerA", "root");
+    OrganizationItem goneAgency =
+        store.get(OrganizationItem.SCHEMA, TenancyKeys.organization("goneAgencyA")).orElseThrow();
+    goneAgency.setStatus(OrganizationItem.INACTIVE);
+    store.put(OrganizationItem.SCHEMA, goneAgency);
+    // Moved from reseller A to reseller B a moment ago: the item says B, the index still says A.
+    org("movedToB", "end_user", "resellerA", "root");
+    OrganizationItem moved =
+        store.get(OrganizationItem.SCHEMA, TenancyKeys.organization("movedToB")).orElseThrow();
+    moved.setParentId("resellerB");
+    store.put(OrganizationItem.SCHEMA, moved);
 
     member("root", "operator", Role.OWNER);
     member("resellerA", "rita", Role.OWNER);
     member("resellerA", "vera", Role.VIEWER);
     member("agencyA", "adam", Role.ADMIN);
     member("customerB1", "bea", Role.MEMBER);
+    member("resellerB", "bob", Role.ADMIN);
+  }
+
+  @Test
+  void deactivationIsInherited_byTheWholeSubtree() {
+    Caller rita = user("rita");
+
+    assertNotFound(rita, "goneAgencyA", Permission.ORGANIZATIONS_READ);
+    assertNotFound(rita, "underGoneA", Permission.ORGANIZATIONS_READ);
+    assertThat(directory.isActive("underGoneA")).isFalse();
+    assertThat(directory.exists("underGoneA")).isTrue();
+    assertThat(
+            authorizer
+                .authorizeIncludingInactive(rita, "goneAgencyA", Permission.ORGANIZATIONS_WRITE)
+                .organization()
+                .getStatus())
+        .isEqualTo(OrganizationItem.INACTIVE);
+  }
+
+  @Test
+  void aMove_countsAtOnce_evenBeforeTheIndexCatchesUp() {
+    assertNotFound(user("rita"), "movedToB", Permission.ORGANIZATIONS_READ);
+    Authorizer.Authorized bob =
+        authorizer.authorize(user("bob"), "movedToB", Permission.ORGANIZATIONS_WRITE);
+    assertThat(bob.lineage().ancestorIds()).containsExactly("resellerB", "root");
+    assertThat(bob.chainIds()).containsExactly("movedToB", "resellerB", "root");
   }
 
   @Test
@@ -225,7 +263,14 @@ class AuthorizerIT {
         .items()
         .forEach(c -> descendants.add(c.getDescendantId()));
     assertThat(descendants)
-        .containsExactlyInAnyOrder("agencyA", "customerA1", "customerA2", "goneA");
+        .containsExactlyInAnyOrder(
+            "agencyA",
+            "customerA1",
+            "customerA2",
+            "goneA",
+            "goneAgencyA",
+            "underGoneA",
+            "movedToB");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.topgun.organizations.api;
 
 import dev.topgun.organizations.domain.HierarchyViolationException;
+import dev.topgun.organizations.domain.TreeRuleException;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.http.problem.FieldError;
 import dev.topgun.shared.http.problem.Problem;
@@ -12,7 +13,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** The organizations domain's errors: a taken slug (409) and a hierarchy violation (400). */
+/**
+ * The organizations domain's errors: a taken slug (409), a hierarchy violation on create (400), and
+ * the tree's rules ({@link TreeRuleException}: 409 or 410 with a machine-readable {@code reason}).
+ */
 @Singleton
 class OrganizationProblems implements ProblemResolver {
 
@@ -24,6 +28,11 @@ class OrganizationProblems implements ProblemResolver {
           Problem.of(ProblemType.CONFLICT, "The slug is taken.")
               .with("constraint", e.kind())
               .withErrors(List.of(new FieldError("slug", "is taken"))));
+    }
+    if (error instanceof TreeRuleException e) {
+      return Optional.of(
+          Problem.of(e.gone() ? ProblemType.GONE : ProblemType.CONFLICT, e.getMessage())
+              .with("reason", e.reason()));
     }
     if (error instanceof HierarchyViolationException e) {
       return Optional.of(

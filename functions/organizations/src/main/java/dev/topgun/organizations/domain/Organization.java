@@ -14,4 +14,10 @@ public record Organization(
     String hierarchyType,
     String parentId,
     String status,
-    String createdAt) {}
+    String createdAt) {
+
+  /** The same organization as shown with another status (inherited deactivation). */
+  public Organization withStatus(String status) {
+    return new Organization(id, name, slug, hierarchyType, parentId, status, createdAt);
+  }
+}

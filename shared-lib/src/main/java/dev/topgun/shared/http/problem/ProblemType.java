@@ -28,6 +28,7 @@ public enum ProblemType {
   LIMIT_EXCEEDED("limit-exceeded", 409, "A limit of the plan or license is reached"),
   IDEMPOTENCY_IN_PROGRESS(
       "idempotency-in-progress", 409, "A request with this Idempotency-Key is still in progress"),
+  GONE("gone", 410, "The resource is no longer available"),
   PRECONDITION_FAILED("precondition-failed", 412, "The resource does not match the precondition"),
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(

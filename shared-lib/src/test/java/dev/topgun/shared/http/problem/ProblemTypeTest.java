@@ -30,6 +30,7 @@ class ProblemTypeTest {
     documented.put("version-conflict", 409);
     documented.put("limit-exceeded", 409);
     documented.put("idempotency-in-progress", 409);
+    documented.put("gone", 410);
     documented.put("precondition-failed", 412);
     documented.put("payload-too-large", 413);
     documented.put("unsupported-media-type", 415);

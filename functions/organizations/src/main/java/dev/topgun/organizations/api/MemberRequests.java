@@ -1,0 +1,46 @@
+package dev.topgun.organizations.api;
+
+import dev.topgun.shared.http.JsonRequest;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The bodies of the member and invitation endpoints. */
+final class MemberRequests {
+
+  static final String ROLE = "owner|admin|member|viewer";
+  static final String ROLE_MESSAGE = "must be one of owner, admin, member, viewer";
+
+  private MemberRequests() {}
+
+  /** {@code POST /v1/organizations/{orgId}/members}: a user who has signed in once. */
+  @JsonRequest
+  public record AddMember(
+      @NotBlank @Size(max = 128) String userId,
+      @NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role,
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 64) String> permissions) {}
+
+  /** {@code PATCH /v1/organizations/{orgId}/members/{userId}}: what is present changes. */
+  @JsonRequest
+  public record UpdateMember(
+      @Nullable @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role,
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 64) String> permissions) {
+
+    @AssertTrue(message = "role or permissions is required")
+    public boolean isAnyField() {
+      return role != null || permissions != null;
+    }
+  }
+
+  /** {@code POST /v1/organizations/{orgId}/invitations}. */
+  @JsonRequest
+  public record Invite(
+      @NotBlank @Email @Size(max = 254) String email,
+      @NotNull @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role,
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 64) String> permissions) {}
+}

@@ -1,0 +1,25 @@
+package dev.topgun.organizations.api;
+
+import dev.topgun.shared.http.JsonRequest;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code PATCH /v1/organizations/{orgId}}: what is present changes. */
+@JsonRequest
+public record UpdateOrganizationRequest(
+    @Nullable @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String name,
+    @Nullable
+        @Pattern(
+            regexp = CreateChildRequest.SLUG,
+            message = "must be 3 to 63 lower-case letters, digits and inner hyphens")
+        String slug) {
+
+  /** Reported on the field {@code anyField}: an empty patch is a mistake, not a no-op. */
+  @AssertTrue(message = "name or slug is required")
+  public boolean isAnyField() {
+    return name != null || slug != null;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.topgun.organizations.domain;
+
+/**
+ * A request the tree's rules refuse in its current state (409, or 410 for what is gone for good).
+ * The {@link #reason} is stable and machine-readable; the message says what to do.
+ */
+public final class TreeRuleException extends RuntimeException {
+
+  /** Moving under itself or one of its own descendants. */
+  public static final String MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree";
+
+  /** The new parent's type does not admit the organization's type. */
+  public static final String HIERARCHY = "hierarchy";
+
+  /** A move whose closure rewrite would not fit one transaction. */
+  public static final String MOVE_TOO_LARGE = "move_too_large";
+
+  /** The root is neither moved nor deleted. */
+  public static final String ROOT = "root";
+
+  /** Deleting without {@code cascade=true} while active children exist. */
+  public static final String HAS_ACTIVE_CHILDREN = "has_active_children";
+
+  /** Restoring an organization that is not deleted. */
+  public static final String NOT_DELETED = "not_deleted";
+
+  /** Restoring below a deleted ancestor. */
+  public static final String ANCESTOR_DELETED = "ancestor_deleted";
+
+  /** Restoring after the 30 days (410). */
+  public static final String RESTORE_WINDOW_PASSED = "restore_window_passed";
+
+  /** Removing or demoting the last owner. */
+  public static final String LAST_OWNER = "last_owner";
+
+  /** Adding a member who already is one. */
+  public static final String ALREADY_MEMBER = "already_member";
+
+  /** Accepting an invitation already accepted (or revoked). */
+  public static final String INVITATION_USED = "invitation_used";
+
+  /** Accepting an invitation past its 7 days (410). */
+  public static final String INVITATION_EXPIRED = "invitation_expired";
+
+  private final String reason;
+  private final boolean gone;
+
+  private TreeRuleException(String reason, String message, boolean gone) {
+    super(message, null, false, false);
+    this.reason = reason;
+    this.gone = gone;
+  }
+
+  /** A refusal in the current state: 409. */
+  public static TreeRuleException conflict(String reason, String message) {
+    return new TreeRuleException(reason, message, false);
+  }
+
+  /** Too late, for good: 410. */
+  public static TreeRuleException gone(String reason, String message) {
+    return new TreeRuleException(reason, message, true);
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public boolean gone() {
+    return gone;
+  }
+}
