@@ -2,7 +2,6 @@ package dev.topgun.organizations.api;
 
 import dev.topgun.shared.http.JsonRequest;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,9 +30,9 @@ final class MemberRequests {
       @Nullable @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String role,
       @Nullable @Size(max = 50) List<@NotBlank @Size(max = 64) String> permissions) {
 
-    @AssertTrue(message = "role or permissions is required")
-    public boolean isAnyField() {
-      return role != null || permissions != null;
+    /** An empty patch is a mistake, not a no-op: 400 naming both fields. */
+    void requireAnyField() {
+      RequestChecks.requireOne(role, permissions, "role", "permissions");
     }
   }
 

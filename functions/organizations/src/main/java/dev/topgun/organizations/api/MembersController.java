@@ -123,6 +123,7 @@ public class MembersController {
       @PathVariable String orgId,
       @PathVariable String userId,
       @Valid @Body MemberRequests.UpdateMember body) {
+    body.requireAnyField();
     AuditContext context = AuditContext.of(request, user.userId());
     MembershipItem changed =
         Conflicts.retry(

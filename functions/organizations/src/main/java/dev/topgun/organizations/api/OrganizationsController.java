@@ -77,6 +77,7 @@ public class OrganizationsController {
       SignedInUser user,
       @PathVariable String orgId,
       @Valid @Body UpdateOrganizationRequest body) {
+    body.requireAnyField();
     AuditContext context = AuditContext.of(request, user.userId());
     Organization updated =
         Conflicts.retry(

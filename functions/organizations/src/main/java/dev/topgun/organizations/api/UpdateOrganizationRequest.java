@@ -2,7 +2,6 @@ package dev.topgun.organizations.api;
 
 import dev.topgun.shared.http.JsonRequest;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -17,9 +16,8 @@ public record UpdateOrganizationRequest(
             message = "must be 3 to 63 lower-case letters, digits and inner hyphens")
         String slug) {
 
-  /** Reported on the field {@code anyField}: an empty patch is a mistake, not a no-op. */
-  @AssertTrue(message = "name or slug is required")
-  public boolean isAnyField() {
-    return name != null || slug != null;
+  /** An empty patch is a mistake, not a no-op: 400 naming both fields. */
+  void requireAnyField() {
+    RequestChecks.requireOne(name, slug, "name", "slug");
   }
 }

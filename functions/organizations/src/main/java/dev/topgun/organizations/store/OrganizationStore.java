@@ -264,14 +264,14 @@ public class OrganizationStore {
    */
   public Organization restore(Lineage lineage, AuditContext context) {
     OrganizationItem current = lineage.organization();
-    if (current.isActive()) {
-      throw TreeRuleException.conflict(
-          TreeRuleException.NOT_DELETED, "The organization is not deleted.");
-    }
     if (!lineage.ancestorsActive()) {
       throw TreeRuleException.conflict(
           TreeRuleException.ANCESTOR_DELETED,
           "An ancestor of the organization is deleted: restore the ancestor instead.");
+    }
+    if (current.isActive()) {
+      throw TreeRuleException.conflict(
+          TreeRuleException.NOT_DELETED, "The organization is not deleted.");
     }
     Instant deletedAt =
         current.getDeletedAt() == null ? Instant.EPOCH : Instant.parse(current.getDeletedAt());
