@@ -1,0 +1,79 @@
+package dev.topgun.infra.api;
+
+import dev.topgun.infra.config.Declarations;
+import dev.topgun.infra.config.FunctionModule;
+import dev.topgun.infra.config.StageConfig;
+import dev.topgun.infra.data.DataStack;
+import dev.topgun.infra.events.TopgunEvents;
+import dev.topgun.infra.identity.IdentityStack;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.constructs.Construct;
+
+/**
+ * The functions, the event bus with its rules, and the REST API. Every module under {@code
+ * functions/} becomes a {@link TopgunFunction}; a new domain needs no change here.
+ */
+public final class ApiStack extends Stack {
+
+  private final TopgunEvents events;
+  private final Map<String, TopgunFunction> functions;
+  private final PublicApi api;
+
+  public ApiStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      StageConfig stage,
+      Declarations declarations,
+      DataStack data,
+      IdentityStack identity) {
+    super(scope, id, props);
+    this.events = new TopgunEvents(this, "Events", stage);
+    Map<String, String> environment = new TreeMap<>();
+    environment.put("TOPGUN_TABLE", data.table().table().getTableName());
+    environment.put("TOPGUN_EVENTS_BUS", events.bus().getEventBusName());
+    environment.put("TOPGUN_COGNITO_USER_POOL_ID", identity.users().pool().getUserPoolId());
+    environment.put("TOPGUN_COGNITO_CLIENT_ID", identity.users().webClient().getUserPoolClientId());
+    // The ARN only: the key itself is read from Secrets Manager, never put in the environment.
+    environment.put("TOPGUN_CURSORS_SECRET_ARN", data.cursorSecret().secret().getSecretArn());
+
+    ServiceAccess.Shared shared = new ServiceAccess.Shared(events);
+    Map<String, TopgunFunction> built = new TreeMap<>();
+    Map<String, IFunction> aliases = new TreeMap<>();
+    for (FunctionModule module : declarations.functions().values()) {
+      TopgunFunction function =
+          new TopgunFunction(this, module.pascalName(), stage, module, environment);
+      data.table().grantItems(function.role());
+      data.cursorSecret().grantRead(function.role());
+      events.grantPublish(function.role(), module.name());
+      ServiceAccess.grantExtra(module.name(), function.role(), shared);
+      built.put(module.name(), function);
+      aliases.put(module.name(), function.alias());
+    }
+    this.functions = Collections.unmodifiableMap(built);
+    events.addRules(declarations.rules(), aliases);
+    this.api =
+        new PublicApi(
+            this, "Public", stage, declarations.routes(), aliases, identity.users().pool());
+    CfnOutput.Builder.create(this, "ApiUrl").value(api.api().getUrl()).build();
+  }
+
+  public TopgunEvents events() {
+    return events;
+  }
+
+  /** Each function module's Lambda, by module name. */
+  public Map<String, TopgunFunction> functions() {
+    return functions;
+  }
+
+  public PublicApi api() {
+    return api;
+  }
+}

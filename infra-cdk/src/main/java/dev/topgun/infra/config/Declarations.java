@@ -1,0 +1,146 @@
+package dev.topgun.infra.config;
+
+import dev.topgun.shared.routes.EventRules;
+import dev.topgun.shared.routes.Route;
+import dev.topgun.shared.routes.RouteTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Everything the app deploys that is declared outside it, read at synth time from the repository
+ * with the same parsers the local runtime uses: the route table, the event rules, the function
+ * modules (each folder of {@code functions/} with a {@code pom.xml}) with their Lambda jars, and
+ * the state machine definitions.
+ *
+ * @param routes the API route table ({@code shared-lib/.../topgun/api-routes.json})
+ * @param rules the EventBridge rules ({@code shared-lib/.../topgun/event-rules.json})
+ * @param functions every function module, by name
+ * @param stateMachines the folder of {@code *.asl.json} definitions
+ */
+public record Declarations(
+    RouteTable routes,
+    EventRules rules,
+    Map<String, FunctionModule> functions,
+    Path stateMachines) {
+
+  static final String ROUTES = "shared-lib/src/main/resources/" + RouteTable.RESOURCE;
+  static final String RULES = "shared-lib/src/main/resources/" + EventRules.RESOURCE;
+
+  public Declarations {
+    functions = Collections.unmodifiableMap(new TreeMap<>(functions));
+    Set<String> unknown = new TreeSet<>();
+    for (Route route : routes.routes()) {
+      if (!functions.containsKey(route.function())) {
+        unknown.add("route " + route.method() + " " + route.path() + " -> " + route.function());
+      }
+    }
+    for (EventRules.Rule rule : rules.rules()) {
+      for (String target : rule.targets()) {
+        if (!functions.containsKey(target)) {
+          unknown.add("event rule " + rule.name() + " -> " + target);
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no function module under functions/ for: " + String.join("; ", unknown));
+    }
+  }
+
+  /**
+   * The declarations of the repository at {@code root}. Fails, naming each jar and the command that
+   * builds it, when a function's Lambda jar has not been built: a Lambda without its code must
+   * never be synthesized quietly.
+   */
+  public static Declarations fromRepository(Path root) {
+    Map<String, FunctionModule> functions = new TreeMap<>();
+    for (String name : functionModuleNames(root)) {
+      functions.put(name, FunctionModule.in(root, name));
+    }
+    List<String> missing = new ArrayList<>();
+    for (FunctionModule function : functions.values()) {
+      if (!Files.isRegularFile(function.jar())) {
+        missing.add(function.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "Lambda jar missing: "
+              + missing.stream()
+                  .map(name -> root.relativize(functions.get(name).jar()).toString())
+                  .collect(Collectors.joining(", "))
+              + ". Build it first: mvn -B package -DskipTests -am -pl "
+              + missing.stream().map(name -> "functions/" + name).collect(Collectors.joining(","))
+              + " (in "
+              + root
+              + ")");
+    }
+    return new Declarations(
+        read(root.resolve(ROUTES), RouteTable::parse),
+        read(root.resolve(RULES), EventRules::parse),
+        functions,
+        root.resolve("state-machines"));
+  }
+
+  /** The folders of {@code functions/} that hold a {@code pom.xml}, sorted. */
+  public static List<String> functionModuleNames(Path root) {
+    Path functions = root.resolve("functions");
+    try (Stream<Path> dirs = Files.list(functions)) {
+      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+          .map(dir -> dir.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + functions, e);
+    }
+  }
+
+  public Declarations withRules(EventRules rules) {
+    return new Declarations(routes, rules, functions, stateMachines);
+  }
+
+  public Declarations withStateMachines(Path stateMachines) {
+    return new Declarations(routes, rules, functions, stateMachines);
+  }
+
+  /** The {@code *.asl.json} files of {@link #stateMachines()}, sorted; none if it has none. */
+  public List<Path> stateMachineDefinitions() {
+    if (!Files.isDirectory(stateMachines)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(stateMachines)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".asl.json"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + stateMachines, e);
+    }
+  }
+
+  private interface Parser<T> {
+    T parse(InputStream in) throws IOException;
+  }
+
+  private static <T> T read(Path file, Parser<T> parser) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return parser.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+}

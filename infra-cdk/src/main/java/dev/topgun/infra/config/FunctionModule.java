@@ -1,0 +1,59 @@
+package dev.topgun.infra.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+
+/**
+ * A function module ({@code functions/<name>/}) and the Lambda jar its build packages.
+ *
+ * @param name the module's name, which is also its name in the route table and the event rules
+ * @param jar {@code functions/<name>/target/<name>-lambda.jar}
+ */
+public record FunctionModule(String name, Path jar) {
+
+  /** The manifest attribute the functions' build writes the Lambda handler class into. */
+  static final String HANDLER_ATTRIBUTE = "Lambda-Handler";
+
+  public FunctionModule {
+    if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException("function module name must be [a-z][a-z0-9-]*: " + name);
+    }
+  }
+
+  /** The module {@code functions/<name>} of the repository at {@code root}. */
+  public static FunctionModule in(Path root, String name) {
+    return new FunctionModule(
+        name,
+        root.resolve("functions").resolve(name).resolve("target").resolve(name + "-lambda.jar"));
+  }
+
+  /** {@code Organizations} for {@code organizations}, {@code ColdStart} for {@code cold-start}. */
+  public String pascalName() {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split("-")) {
+      if (!part.isEmpty()) {
+        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The Lambda handler, {@code <class>::handleRequest}, from the jar's manifest. */
+  public String handler() {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      String handlerClass =
+          file.getManifest() == null
+              ? null
+              : file.getManifest().getMainAttributes().getValue(HANDLER_ATTRIBUTE);
+      if (handlerClass == null || handlerClass.isBlank()) {
+        throw new IllegalStateException(
+            jar + " has no " + HANDLER_ATTRIBUTE + " manifest attribute; is it a Lambda jar?");
+      }
+      return handlerClass + "::handleRequest";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Lambda jar " + jar, e);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.topgun.infra.web;
+
+import dev.topgun.infra.config.StageConfig;
+import dev.topgun.infra.nag.Suppress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.RestApiOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * The single-page web app: a private bucket read by CloudFront through Origin Access Control,
+ * security headers on every response, and the SPA fallback (a CloudFront Function that serves
+ * {@code /index.html} for app routes). The API is served from the same origin under {@code /v1/*},
+ * uncached, so the browser needs no CORS and the app needs no API URL of its own.
+ */
+public final class WebApp extends Construct {
+
+  /** The API's paths on the web app's own domain; the route table's paths all start with it. */
+  public static final String API_PATH_PATTERN = "/v1/*";
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
+          + " font-src 'self'; connect-src 'self' https://cognito-idp.*.amazonaws.com;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private final Bucket bucket;
+  private final Distribution distribution;
+
+  public WebApp(Construct scope, String id, StageConfig stage, IBucket accessLogs, RestApi api) {
+    super(scope, id);
+    this.bucket =
+        Bucket.Builder.create(this, "Bucket")
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .enforceSsl(true)
+            .encryption(BucketEncryption.S3_MANAGED)
+            .versioned(true)
+            .serverAccessLogsBucket(accessLogs)
+            .serverAccessLogsPrefix("s3/web/")
+            .removalPolicy(stage.removalPolicy())
+            .build();
+    ResponseHeadersPolicy headers =
+        ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+            .responseHeadersPolicyName(stage.resourceName("security-headers"))
+            .securityHeadersBehavior(
+                ResponseSecurityHeadersBehavior.builder()
+                    .contentSecurityPolicy(
+                        ResponseHeadersContentSecurityPolicy.builder()
+                            .contentSecurityPolicy(CONTENT_SECURITY_POLICY)
+                            .override(true)
+                            .build())
+                    .strictTransportSecurity(
+                        ResponseHeadersStrictTransportSecurity.builder()
+                            .accessControlMaxAge(Duration.days(730))
+                            .includeSubdomains(true)
+                            .preload(true)
+                            .override(true)
+                            .build())
+                    .contentTypeOptions(
+                        ResponseHeadersContentTypeOptions.builder().override(true).build())
+                    .frameOptions(
+                        ResponseHeadersFrameOptions.builder()
+                            .frameOption(HeadersFrameOption.DENY)
+                            .override(true)
+                            .build())
+                    .referrerPolicy(
+                        ResponseHeadersReferrerPolicy.builder()
+                            .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                            .override(true)
+                            .build())
+                    .build())
+            .build();
+    Function spaFallback =
+        Function.Builder.create(this, "SpaFallback")
+            .functionName(stage.resourceName("spa-fallback"))
+            .comment("Serves /index.html for the single-page app's routes")
+            .runtime(FunctionRuntime.JS_2_0)
+            .code(FunctionCode.fromInline(resource("web/spa-fallback.js")))
+            .build();
+    this.distribution =
+        Distribution.Builder.create(this, "Distribution")
+            .comment("Topgun web app (" + stage.name() + ")")
+            .defaultRootObject("index.html")
+            .httpVersion(HttpVersion.HTTP2_AND_3)
+            .priceClass(
+                stage.production() ? PriceClass.PRICE_CLASS_ALL : PriceClass.PRICE_CLASS_100)
+            .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
+            .enableLogging(true)
+            .logBucket(accessLogs)
+            .logFilePrefix("cloudfront/web/")
+            .defaultBehavior(
+                BehaviorOptions.builder()
+                    .origin(S3BucketOrigin.withOriginAccessControl(bucket))
+                    .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                    .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                    .responseHeadersPolicy(headers)
+                    .functionAssociations(
+                        List.of(
+                            FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(spaFallback)
+                                .build()))
+                    .build())
+            .additionalBehaviors(
+                Map.of(
+                    API_PATH_PATTERN,
+                    BehaviorOptions.builder()
+                        .origin(new RestApiOrigin(api))
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                        .allowedMethods(AllowedMethods.ALLOW_ALL)
+                        .cachePolicy(CachePolicy.CACHING_DISABLED)
+                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                        .responseHeadersPolicy(headers)
+                        .build()))
+            .build();
+    Suppress.on(
+        distribution,
+        "CFR1",
+        "Resellers and their customers are worldwide; no country is excluded by design.");
+    Suppress.on(
+        distribution,
+        "CFR2",
+        "A CLOUDFRONT-scope web ACL must live in us-east-1 and this stack deploys to any region;"
+            + " the API behind /v1/* has its own regional WAF web ACL.");
+    Suppress.on(
+        distribution,
+        "CFR4",
+        "No custom domain yet: the default *.cloudfront.net certificate cannot be limited to"
+            + " TLS 1.2; TLS_V1_2_2021 is set and applies once a domain certificate is added.");
+  }
+
+  public IBucket bucket() {
+    return bucket;
+  }
+
+  public Distribution distribution() {
+    return distribution;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,621 @@
+package dev.topgun.infra;
+
+import static dev.topgun.infra.Json.list;
+import static dev.topgun.infra.Json.map;
+import static dev.topgun.infra.Json.properties;
+import static dev.topgun.infra.Json.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.topgun.infra.config.FunctionModule;
+import dev.topgun.infra.data.SingleTable;
+import dev.topgun.shared.routes.PathTemplate;
+import dev.topgun.shared.routes.Route;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The properties of the deployed platform that matter, read from one synthesis of both stages built
+ * from the real route table, event rules, state machines and Lambda jars.
+ */
+class TopgunAppTest {
+
+  @TempDir static Path outdir;
+  static Synth.Synthesized app;
+
+  @BeforeAll
+  static void synthesize() {
+    app = Synth.topgun(outdir, false);
+  }
+
+  // ---- data ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void table_hasTheSharedKeySchemaIndexesTtlPitrAndItsOwnKey(String stage) {
+    Template data = app.template("Topgun-" + stage + "-Data");
+    data.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Match.objectLike(
+            Map.of(
+                "TableName", "topgun-" + stage,
+                "BillingMode", "PAY_PER_REQUEST",
+                "KeySchema", List.of(key("PK", "HASH"), key("SK", "RANGE")),
+                "AttributeDefinitions",
+                    Match.arrayWith(
+                        List.of(
+                            stringAttribute("PK"),
+                            stringAttribute("SK"),
+                            stringAttribute("GSI1PK"),
+                            stringAttribute("GSI1SK"),
+                            stringAttribute("GSI2PK"),
+                            stringAttribute("GSI2SK"))),
+                "GlobalSecondaryIndexes",
+                    List.of(index("GSI1", "GSI1PK", "GSI1SK"), index("GSI2", "GSI2PK", "GSI2SK")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "SSESpecification",
+                    Map.of(
+                        "SSEEnabled",
+                        true,
+                        "SSEType",
+                        "KMS",
+                        "KMSMasterKeyId",
+                        Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))),
+                "DeletionProtectionEnabled", stage.equals("prod"))));
+    data.hasResource(
+        "AWS::DynamoDB::Table",
+        Match.objectLike(Map.of("DeletionPolicy", stage.equals("prod") ? "Retain" : "Delete")));
+    data.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+  }
+
+  @Test
+  void cursorSecret_isGeneratedByAwsAndNeverWrittenInTheTemplate() {
+    Template data = app.template("Topgun-dev-Data");
+    data.hasResourceProperties(
+        "AWS::SecretsManager::Secret",
+        Map.of(
+            "GenerateSecretString",
+            Match.objectLike(Map.of("PasswordLength", 64)),
+            "KmsKeyId",
+            Match.anyValue()));
+    assertThat(
+            resources(app.json("Topgun-dev-Data"), "AWS::SecretsManager::Secret").values().stream()
+                .map(Json::properties))
+        .allSatisfy(secret -> assertThat(secret).doesNotContainKey("SecretString"));
+  }
+
+  // ---- identity ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void userPool_requiresTotpAStrongPasswordAndEnforcesThreatProtection(String stage) {
+    Template identity = app.template("Topgun-" + stage + "-Identity");
+    identity.hasResourceProperties(
+        "AWS::Cognito::UserPool",
+        Match.objectLike(
+            Map.of(
+                "MfaConfiguration", "ON",
+                "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"),
+                "Policies",
+                    Map.of(
+                        "PasswordPolicy",
+                        Match.objectLike(
+                            Map.of(
+                                "MinimumLength", 12,
+                                "RequireLowercase", true,
+                                "RequireUppercase", true,
+                                "RequireNumbers", true,
+                                "RequireSymbols", true))),
+                "UserPoolAddOns", Map.of("AdvancedSecurityMode", "ENFORCED"),
+                "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true),
+                "DeletionProtection", stage.equals("prod") ? "ACTIVE" : "INACTIVE")));
+    identity.hasResourceProperties(
+        "AWS::Cognito::UserPoolClient",
+        Match.objectLike(
+            Map.of(
+                "GenerateSecret",
+                false,
+                "ExplicitAuthFlows",
+                List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                "PreventUserExistenceErrors",
+                "ENABLED")));
+  }
+
+  // ---- functions ----
+
+  @Test
+  void everyFunctionModule_isOneLambda_fromItsJar_withSnapStartXRayAndItsSettings() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    Map<String, Map<String, Object>> functions = resources(api, "AWS::Lambda::Function");
+    assertThat(functions).hasSize(app.declarations().functions().size());
+    for (FunctionModule module : app.declarations().functions().values()) {
+      app.template("Topgun-dev-Api")
+          .hasResourceProperties(
+              "AWS::Lambda::Function",
+              Match.objectLike(
+                  Map.of(
+                      "FunctionName", "topgun-dev-" + module.name(),
+                      "Runtime", "java25",
+                      "Handler", "dev.topgun.shared.lambda.ApiGatewayHandler::handleRequest",
+                      "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                      "TracingConfig", Map.of("Mode", "Active"),
+                      "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
+                      "Environment",
+                          Map.of(
+                              "Variables",
+                              Match.objectLike(
+                                  Map.of(
+                                      "POWERTOOLS_SERVICE_NAME", module.name(),
+                                      "POWERTOOLS_LOG_LEVEL", "DEBUG",
+                                      "TOPGUN_TABLE", Match.anyValue(),
+                                      "TOPGUN_EVENTS_BUS", Match.anyValue(),
+                                      "TOPGUN_COGNITO_USER_POOL_ID", Match.anyValue(),
+                                      "TOPGUN_COGNITO_CLIENT_ID", Match.anyValue(),
+                                      "TOPGUN_CURSORS_SECRET_ARN", Match.anyValue()))))));
+    }
+    assertThat(functions.values())
+        .allSatisfy(
+            function -> {
+              Map<String, Object> properties = properties(function);
+              assertThat(properties.get("SnapStart"))
+                  .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+              Set<String> variables =
+                  map(map(properties.get("Environment")).get("Variables")).keySet();
+              assertThat(variables)
+                  .filteredOn(name -> name.contains("SECRET"))
+                  .containsExactly("TOPGUN_CURSORS_SECRET_ARN");
+            });
+  }
+
+  @Test
+  void lambdaCode_isTheBuiltJar_stagedByteForByte() throws Exception {
+    Map<String, Object> assets =
+        map(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(outdir.resolve("Topgun-dev-Api.assets.json").toFile(), Map.class));
+    Set<Long> stagedJarSizes = new TreeSet<>();
+    for (Object asset : map(assets.get("files")).values()) {
+      String path = (String) map(map(asset).get("source")).get("path");
+      if (path.endsWith(".jar")) {
+        stagedJarSizes.add(Files.size(outdir.resolve(path)));
+      }
+    }
+    Set<Long> builtJarSizes = new TreeSet<>();
+    for (FunctionModule module : app.declarations().functions().values()) {
+      builtJarSizes.add(Files.size(module.jar()));
+    }
+    assertThat(stagedJarSizes).isEqualTo(builtJarSizes);
+  }
+
+  @Test
+  void functionRoles_touchOnlyTheTablesItems_namedResources_noScan_noManagedPolicies() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    for (Map<String, Object> role : functionRoles(api)) {
+      assertThat(properties(role)).doesNotContainKey("ManagedPolicyArns");
+    }
+    List<Map<String, Object>> dynamoStatements = new ArrayList<>();
+    for (Map<String, Object> statement : statements(api)) {
+      List<Object> actions = list(statement.get("Action"));
+      if (actions.stream().anyMatch(action -> action.toString().startsWith("dynamodb:"))) {
+        dynamoStatements.add(statement);
+      }
+    }
+    assertThat(dynamoStatements).hasSize(app.declarations().functions().size());
+    for (Map<String, Object> statement : dynamoStatements) {
+      assertThat(list(statement.get("Action")))
+          .containsExactlyInAnyOrderElementsOf(SingleTable.ITEM_ACTIONS);
+      List<Object> resources = list(statement.get("Resource"));
+      assertThat(resources).hasSize(3);
+      assertThat(resources.toString()).contains("/index/GSI1", "/index/GSI2").doesNotContain("*");
+    }
+  }
+
+  @Test
+  void noPolicyInAnyStack_grantsADataActionOnEveryResource() {
+    Set<String> offending = new LinkedHashSet<>();
+    for (String stack : app.stackNames()) {
+      for (Map<String, Object> statement : statements(app.json(stack))) {
+        boolean everyResource = list(statement.get("Resource")).contains("*");
+        for (Object action : list(statement.get("Action"))) {
+          String name = action.toString();
+          boolean dataAction =
+              name.equals("*")
+                  || name.matches(
+                      "(dynamodb|s3|kms|secretsmanager|sqs|events|lambda|states|cognito-idp):.*");
+          if (everyResource && dataAction) {
+            offending.add(stack + ": " + name);
+          }
+        }
+      }
+    }
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
+  void functions_publishOnlyTheirOwnDomainsEvents_andOnlyPlatformDescribesTheBus() {
+    Template api = app.template("Topgun-dev-Api");
+    for (FunctionModule module : app.declarations().functions().values()) {
+      api.hasResourceProperties(
+          "AWS::IAM::Policy",
+          Match.objectLike(
+              Map.of(
+                  "PolicyDocument",
+                  Match.objectLike(
+                      Map.of(
+                          "Statement",
+                          Match.arrayWith(
+                              List.of(
+                                  Match.objectLike(
+                                      Map.of(
+                                          "Action",
+                                          "events:PutEvents",
+                                          "Condition",
+                                          Map.of(
+                                              "StringEquals",
+                                              Map.of(
+                                                  "events:source",
+                                                  "topgun." + module.name())))))))))));
+    }
+    long describers =
+        statements(app.json("Topgun-dev-Api")).stream()
+            .filter(s -> list(s.get("Action")).contains("events:DescribeEventBus"))
+            .count();
+    assertThat(describers).isEqualTo(1);
+  }
+
+  // ---- API ----
+
+  @Test
+  void everyRoute_isOneMethod_withTheAuthorizerExactlyWhenItNeedsAUser() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    Map<String, String> paths = resourcePaths(api);
+    String authorizer = single(resources(api, "AWS::ApiGateway::Authorizer").keySet());
+    String validator = single(resources(api, "AWS::ApiGateway::RequestValidator").keySet());
+    Map<String, Map<String, Object>> methods = new HashMap<>();
+    resources(api, "AWS::ApiGateway::Method")
+        .values()
+        .forEach(
+            method -> {
+              Map<String, Object> p = properties(method);
+              methods.put(
+                  p.get("HttpMethod") + " " + paths.get(map(p.get("ResourceId")).get("Ref")), p);
+            });
+    List<Route> routes = app.declarations().routes().routes();
+    assertThat(methods).hasSize(routes.size());
+    for (Route route : routes) {
+      Map<String, Object> method = methods.get(route.method() + " " + route.path());
+      assertThat(method).as(route.method() + " " + route.path()).isNotNull();
+      if (route.isPublic()) {
+        assertThat(method.get("AuthorizationType")).isEqualTo("NONE");
+        assertThat(method).doesNotContainKey("AuthorizerId");
+      } else {
+        assertThat(method.get("AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
+        assertThat(method.get("AuthorizerId")).isEqualTo(Json.ref(authorizer));
+      }
+      assertThat(method.get("RequestValidatorId")).isEqualTo(Json.ref(validator));
+      Map<String, Object> expectedParameters = new HashMap<>();
+      for (PathTemplate.Segment segment : route.segments()) {
+        if (segment.kind() != PathTemplate.Kind.LITERAL) {
+          expectedParameters.put("method.request.path." + segment.text(), true);
+        }
+      }
+      assertThat(method.getOrDefault("RequestParameters", Map.of())).isEqualTo(expectedParameters);
+      Map<String, Object> integration = map(method.get("Integration"));
+      assertThat(integration.get("Type")).isEqualTo("AWS_PROXY");
+      assertThat(integration.get("Uri").toString())
+          .contains("{Ref=" + liveAlias(api, route.function()) + "}");
+    }
+  }
+
+  @Test
+  void authorizer_isTheUserPool_onTheAuthorizationHeader() {
+    app.template("Topgun-dev-Api")
+        .hasResourceProperties(
+            "AWS::ApiGateway::Authorizer",
+            Match.objectLike(
+                Map.of(
+                    "Type", "COGNITO_USER_POOLS",
+                    "IdentitySource", "method.request.header.Authorization",
+                    "ProviderARNs", List.of(Match.anyValue()))));
+  }
+
+  @Test
+  void stage_writesAccessLogs_traces_throttles_andValidatesRequests() {
+    Template api = app.template("Topgun-dev-Api");
+    api.hasResourceProperties(
+        "AWS::ApiGateway::Stage",
+        Match.objectLike(
+            Map.of(
+                "StageName",
+                "dev",
+                "TracingEnabled",
+                true,
+                "AccessLogSetting",
+                Map.of(
+                    "DestinationArn",
+                    Match.anyValue(),
+                    "Format",
+                    Match.stringLikeRegexp(".*requestId.*")),
+                "MethodSettings",
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "HttpMethod",
+                            "*",
+                            "ResourcePath",
+                            "/*",
+                            "LoggingLevel",
+                            "ERROR",
+                            "DataTraceEnabled",
+                            false,
+                            "ThrottlingRateLimit",
+                            50,
+                            "ThrottlingBurstLimit",
+                            100))))));
+    api.hasResourceProperties(
+        "AWS::ApiGateway::RequestValidator",
+        Map.of(
+            "ValidateRequestBody", true,
+            "ValidateRequestParameters", true,
+            "RestApiId", Match.anyValue()));
+    api.hasResourceProperties(
+        "AWS::WAFv2::WebACL",
+        Match.objectLike(
+            Map.of(
+                "Scope",
+                "REGIONAL",
+                "Rules",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(Map.of("Name", "AWSManagedRulesCommonRuleSet")),
+                        Match.objectLike(Map.of("Name", "RateLimitPerAddress")))))));
+    api.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+  }
+
+  @Test
+  void eventBus_isNamedForTheStage_withOneRulePerDeclaredRule() {
+    Template api = app.template("Topgun-dev-Api");
+    api.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "topgun-dev"));
+    api.resourceCountIs("AWS::Events::Rule", app.declarations().rules().rules().size());
+  }
+
+  // ---- workflows ----
+
+  @Test
+  void workflows_haveOneStateMachinePerDefinition_andTheirLogGroup() {
+    Template workflows = app.template("Topgun-dev-Workflows");
+    workflows.resourceCountIs(
+        "AWS::StepFunctions::StateMachine", app.declarations().stateMachineDefinitions().size());
+    workflows.hasResourceProperties(
+        "AWS::Logs::LogGroup",
+        Match.objectLike(Map.of("LogGroupName", "/aws/vendedlogs/states/topgun-dev")));
+  }
+
+  // ---- web ----
+
+  @Test
+  void webBucket_isPrivate_andReadableOnlyByTheDistribution() {
+    Template web = app.template("Topgun-dev-Web");
+    web.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "PublicAccessBlockConfiguration",
+                Map.of(
+                    "BlockPublicAcls", true,
+                    "BlockPublicPolicy", true,
+                    "IgnorePublicAcls", true,
+                    "RestrictPublicBuckets", true),
+                "LoggingConfiguration",
+                Match.objectLike(Map.of("LogFilePrefix", "s3/web/")))));
+    web.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Match.objectLike(
+            Map.of(
+                "PolicyDocument",
+                Match.objectLike(
+                    Map.of(
+                        "Statement",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "Action",
+                                        "s3:GetObject",
+                                        "Effect",
+                                        "Allow",
+                                        "Principal",
+                                        Map.of("Service", "cloudfront.amazonaws.com"),
+                                        "Condition",
+                                        Map.of(
+                                            "StringEquals",
+                                            Map.of("AWS:SourceArn", Match.anyValue())))))))))));
+    web.hasResourceProperties(
+        "AWS::CloudFront::OriginAccessControl",
+        Map.of(
+            "OriginAccessControlConfig",
+            Match.objectLike(
+                Map.of(
+                    "OriginAccessControlOriginType", "s3",
+                    "SigningBehavior", "always",
+                    "SigningProtocol", "sigv4"))));
+  }
+
+  @Test
+  void distribution_sendsSecurityHeaders_fallsBackToTheApp_andProxiesTheApiUncached() {
+    Template web = app.template("Topgun-dev-Web");
+    web.hasResourceProperties(
+        "AWS::CloudFront::ResponseHeadersPolicy",
+        Map.of(
+            "ResponseHeadersPolicyConfig",
+            Match.objectLike(
+                Map.of(
+                    "SecurityHeadersConfig",
+                    Match.objectLike(
+                        Map.of(
+                            "StrictTransportSecurity",
+                                Map.of(
+                                    "AccessControlMaxAgeSec", 63072000,
+                                    "IncludeSubdomains", true,
+                                    "Preload", true,
+                                    "Override", true),
+                            "ContentSecurityPolicy",
+                                Map.of(
+                                    "ContentSecurityPolicy",
+                                    Match.stringLikeRegexp(".*frame-ancestors 'none'.*"),
+                                    "Override",
+                                    true),
+                            "ContentTypeOptions", Map.of("Override", true),
+                            "FrameOptions", Map.of("FrameOption", "DENY", "Override", true)))))));
+    web.hasResourceProperties(
+        "AWS::CloudFront::Distribution",
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "DefaultRootObject", "index.html",
+                    "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/web/")),
+                    "DefaultCacheBehavior",
+                        Match.objectLike(
+                            Map.of(
+                                "ViewerProtocolPolicy", "redirect-to-https",
+                                "ResponseHeadersPolicyId", Match.anyValue(),
+                                "FunctionAssociations",
+                                    List.of(
+                                        Map.of(
+                                            "EventType",
+                                            "viewer-request",
+                                            "FunctionARN",
+                                            Match.anyValue())))),
+                    "CacheBehaviors",
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "PathPattern", "/v1/*",
+                                    "ViewerProtocolPolicy", "https-only",
+                                    // AWS's managed CachingDisabled policy.
+                                    "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                                    "AllowedMethods",
+                                        List.of(
+                                            "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
+                                            "DELETE"))))))));
+  }
+
+  @Test
+  void everyRoute_isUnderTheApiBehaviourOfTheDistribution() {
+    assertThat(app.declarations().routes().routes())
+        .allSatisfy(route -> assertThat(route.path()).startsWith("/v1/"));
+  }
+
+  // ---- helpers ----
+
+  private static Map<String, Object> key(String name, String type) {
+    return Map.of("AttributeName", name, "KeyType", type);
+  }
+
+  private static Map<String, Object> stringAttribute(String name) {
+    return Map.of("AttributeName", name, "AttributeType", "S");
+  }
+
+  private static Map<String, Object> index(String name, String partitionKey, String sortKey) {
+    return Map.of(
+        "IndexName", name,
+        "KeySchema", List.of(key(partitionKey, "HASH"), key(sortKey, "RANGE")),
+        "Projection", Map.of("ProjectionType", "ALL"));
+  }
+
+  private static List<Map<String, Object>> functionRoles(Map<String, Object> template) {
+    return resources(
+            template,
+            (id, resource) ->
+                "AWS::IAM::Role".equals(resource.get("Type"))
+                    && properties(resource)
+                        .get("AssumeRolePolicyDocument")
+                        .toString()
+                        .contains("lambda.amazonaws.com"))
+        .values()
+        .stream()
+        .toList();
+  }
+
+  /** Every statement of every IAM policy, inline role policy and managed policy. */
+  private static List<Map<String, Object>> statements(Map<String, Object> template) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Map<String, Object> resource :
+        resources(
+                template,
+                (id, r) ->
+                    Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role")
+                        .contains(r.get("Type")))
+            .values()) {
+      Map<String, Object> properties = properties(resource);
+      List<Object> documents = new ArrayList<>();
+      if (properties.containsKey("PolicyDocument")) {
+        documents.add(properties.get("PolicyDocument"));
+      }
+      for (Object policy : list(properties.getOrDefault("Policies", List.of()))) {
+        documents.add(map(policy).get("PolicyDocument"));
+      }
+      for (Object document : documents) {
+        list(map(document).get("Statement")).forEach(s -> statements.add(map(s)));
+      }
+    }
+    return statements;
+  }
+
+  /** Logical id of each API Gateway resource → its full path, e.g. {@code /v1/me}. */
+  private static Map<String, String> resourcePaths(Map<String, Object> template) {
+    Map<String, Map<String, Object>> resources = resources(template, "AWS::ApiGateway::Resource");
+    Map<String, String> paths = new HashMap<>();
+    for (String id : resources.keySet()) {
+      paths.put(id, pathOf(id, resources));
+    }
+    return paths;
+  }
+
+  private static String pathOf(String id, Map<String, Map<String, Object>> resources) {
+    Map<String, Object> properties = properties(resources.get(id));
+    Map<String, Object> parent = map(properties.get("ParentId"));
+    String prefix = parent.containsKey("Ref") ? pathOf((String) parent.get("Ref"), resources) : "";
+    return prefix + "/" + properties.get("PathPart");
+  }
+
+  private static String liveAlias(Map<String, Object> template, String functionName) {
+    String function =
+        single(
+            resources(
+                    template,
+                    (id, r) ->
+                        "AWS::Lambda::Function".equals(r.get("Type"))
+                            && ("topgun-dev-" + functionName)
+                                .equals(properties(r).get("FunctionName")))
+                .keySet());
+    return single(
+        resources(
+                template,
+                (id, r) ->
+                    "AWS::Lambda::Alias".equals(r.get("Type"))
+                        && "live".equals(properties(r).get("Name"))
+                        && Json.ref(function).equals(properties(r).get("FunctionName")))
+            .keySet());
+  }
+
+  private static String single(Set<String> ids) {
+    assertThat(ids).hasSize(1);
+    return ids.iterator().next();
+  }
+}
