@@ -69,9 +69,9 @@ public class InvitationsController {
   }
 
   /**
-   * {@code invitations:write} (and {@code owners:write} to invite an owner): stores the invitation
-   * and mails its link; if the mail server does not take the message the invitation is withdrawn
-   * and the answer is 503.
+   * {@code invitations:write} (and {@code owners:write} to invite an owner): mails the link, then
+   * stores the invitation; if the mail server does not take the message nothing is stored and the
+   * answer is 503.
    */
   @Post("/organizations/{orgId}/invitations")
   public HttpResponse<InvitationResponse> invite(
@@ -86,8 +86,7 @@ public class InvitationsController {
     }
     Set<Permission> grants = Grants.parse(body.permissions(), granted.permissions());
     InvitationStore.Created created =
-        invitations.create(
-            orgId, body.email().strip(), role, grants, AuditContext.of(request, user.userId()));
+        invitations.prepare(orgId, body.email().strip(), role, grants, user.userId());
     String organizationName = granted.organization().getName();
     try {
       mailer.send(
@@ -103,13 +102,12 @@ public class InvitationsController {
               + "\n\nSign in with this e-mail address to accept. If you did not expect this"
               + " invitation, ignore this message.\n");
     } catch (Mailer.MailException e) {
-      invitations.withdraw(created.invitation());
       throw new ProblemException(
           Problem.of(
               ProblemType.SERVICE_UNAVAILABLE,
               "The invitation e-mail could not be sent, so no invitation was made. Retry later."));
     }
-    InvitationItem invitation = created.invitation();
+    InvitationItem invitation = invitations.store(created, AuditContext.of(request, user.userId()));
     events.publish(
         Event.of(
             "InvitationCreated",
@@ -127,22 +125,28 @@ public class InvitationsController {
   @Post("/invitations/{token}/accept")
   public HttpResponse<MeController.MyOrganization> accept(
       HttpRequest<?> request, SignedInUser user, @PathVariable String token) {
-    InvitationItem invitation = invitations.find(token).orElseThrow(NotFoundException::new);
-    if (!directory.isActive(invitation.getOrgId())) {
-      throw new NotFoundException();
-    }
-    if (!user.emailVerified()
-        || user.email() == null
-        || !user.email().toLowerCase(Locale.ROOT).equals(invitation.getEmail())) {
-      throw new ProblemException(
-          Problem.of(
-                  ProblemType.FORBIDDEN,
-                  "Sign in with the invited e-mail address, verified, to accept this invitation.")
-              .with("reason", "email_mismatch"));
-    }
-    organizations.profile(user.userId(), user.email(), true);
+    AuditContext context = AuditContext.of(request, user.userId());
     MembershipItem member =
-        invitations.accept(invitation, user.userId(), AuditContext.of(request, user.userId()));
+        Conflicts.retry(
+            () -> {
+              InvitationItem invitation =
+                  invitations.find(token).orElseThrow(NotFoundException::new);
+              if (!directory.isActive(invitation.getOrgId())) {
+                throw new NotFoundException();
+              }
+              if (!user.emailVerified()
+                  || user.email() == null
+                  || !user.email().toLowerCase(Locale.ROOT).equals(invitation.getEmail())) {
+                throw new ProblemException(
+                    Problem.of(
+                            ProblemType.FORBIDDEN,
+                            "Sign in with the invited e-mail address, verified, to accept this"
+                                + " invitation.")
+                        .with("reason", "email_mismatch"));
+              }
+              organizations.profile(user.userId(), user.email(), true);
+              return invitations.accept(invitation, user.userId(), context);
+            });
     Membership membership = member.toMembership().orElseThrow();
     events.publish(
         Event.of(

@@ -70,8 +70,12 @@ public class InvitationStore {
   /** A new invitation and its token (which is nowhere else). */
   public record Created(InvitationItem invitation, String token) {}
 
-  public Created create(
-      String orgId, String email, Role role, Set<Permission> grants, AuditContext context) {
+  /**
+   * A new invitation, not stored yet: mail its token first, then {@link #store} it, so that a mail
+   * server refusing the message leaves nothing behind (and a failed store at worst a dead link).
+   */
+  public Created prepare(
+      String orgId, String email, Role role, Set<Permission> grants, String invitedBy) {
     byte[] random = new byte[TOKEN_BYTES];
     RANDOM.nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -87,21 +91,27 @@ public class InvitationStore {
     List<String> grantValues = new ArrayList<>();
     grants.forEach(g -> grantValues.add(g.value()));
     item.setGrants(grantValues.isEmpty() ? null : grantValues);
-    item.setInvitedBy(context.actor());
+    item.setInvitedBy(invitedBy);
     item.setExpiresAt(Timestamps.format(expires));
     item.setStatus(InvitationItem.PENDING);
     item.setTtl(expires.plus(KEPT_AFTER_EXPIRY).getEpochSecond());
+    return new Created(item, token);
+  }
+
+  /** Stores a prepared invitation with its audit entry. */
+  public InvitationItem store(Created created, AuditContext context) {
+    InvitationItem item = created.invitation();
     Transaction tx = writer.begin();
     InvitationItem stored = tx.create(InvitationItem.SCHEMA, item);
     audit.record(
         tx,
         context,
-        orgId,
+        item.getOrgId(),
         "invitation.created",
         "invitation:" + item.getId(),
-        Map.of("role", role.value()));
+        Map.of("role", item.getRole()));
     tx.commit();
-    return new Created(stored, token);
+    return stored;
   }
 
   /** The invitation of a token, if the token is one. */
@@ -110,11 +120,6 @@ public class InvitationStore {
       return Optional.empty();
     }
     return store.get(InvitationItem.SCHEMA, InvitationItem.key(hash(token)));
-  }
-
-  /** Takes back an invitation whose e-mail could not be sent. */
-  public void withdraw(InvitationItem invitation) {
-    store.delete(invitation);
   }
 
   /**

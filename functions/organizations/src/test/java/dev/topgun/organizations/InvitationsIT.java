@@ -1,0 +1,309 @@
+package dev.topgun.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.topgun.emulators.MailEmulator;
+import dev.topgun.organizations.Api.Response;
+import dev.topgun.organizations.Api.User;
+import dev.topgun.shared.store.SingleTableStore;
+import dev.topgun.shared.testing.LocalTable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Invitations end to end through the Lambda handler: the e-mail really goes over SMTP to maildev,
+ * the test reads it from maildev's REST API and accepts with the token from its link.
+ */
+class InvitationsIT {
+
+  @RegisterExtension static final LocalTable TABLE = new LocalTable();
+
+  private static final User OPERATOR = Api.OPERATOR;
+  private static final Pattern LINK =
+      Pattern.compile("https://app\\.topgun\\.test/invitations/([A-Za-z0-9_-]+)");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private static MailEmulator mail;
+  private static Api api;
+  private static String org;
+
+  @BeforeAll
+  static void start() {
+    mail = MailEmulator.start(0, 0, null);
+    api =
+        new Api(
+            TABLE,
+            Map.of(
+                "topgun.mail.smtp-host", mail.smtpHost(),
+                "topgun.mail.smtp-port", mail.smtpPort(),
+                "topgun.web.base-url", "https://app.topgun.test/"));
+    org = api.create(OPERATOR, api.root, "invite-reseller", "master_branch");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+    if (mail != null) {
+      mail.close();
+    }
+  }
+
+  @Test
+  void anInviteeAcceptsOnce_withTheTokenFromTheMail() throws Exception {
+    // given
+    User invitee = User.named("invitee-one");
+    Response invited = invite(OPERATOR, invitee.email().toUpperCase(), "admin");
+    assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+    assertThat(invited.body())
+        .containsEntry("organizationId", org)
+        .containsEntry("email", invitee.email())
+        .containsEntry("role", "admin")
+        .containsEntry("status", "pending")
+        .containsKeys("id", "expiresAt");
+    String token = tokenMailedTo(invitee.email());
+    assertThat(invited.raw()).doesNotContain(token);
+    assertThat(api.call(invitee, "GET", "/v1/organizations/" + org, null).status()).isEqualTo(404);
+
+    // when
+    Response accepted = accept(invitee, token);
+    Response again = accept(invitee, token);
+
+    // then
+    assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
+    assertThat(accepted.body()).containsEntry("role", "admin");
+    assertThat(api.call(invitee, "GET", "/v1/organizations/" + org, null).status()).isEqualTo(200);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).containsEntry("reason", "invitation_used");
+    Instant expires = Instant.parse((String) invited.body().get("expiresAt"));
+    assertThat(expires)
+        .isBetween(
+            Instant.now().plus(Duration.ofDays(7)).minusSeconds(120),
+            Instant.now().plus(Duration.ofDays(7)));
+    assertThat(api.call(OPERATOR, "GET", "/v1/organizations/" + org + "/audit", null).items())
+        .extracting(e -> e.get("action"))
+        .contains("invitation.created", "member.added");
+    assertThat(RecordingEvents.SENT)
+        .anySatisfy(
+            e -> {
+              assertThat(e.detailType()).isEqualTo("InvitationCreated");
+              assertThat(e.detail()).doesNotContain(token);
+            });
+  }
+
+  @Test
+  void onlyTheInvitedVerifiedAddress_mayAccept() throws Exception {
+    // given
+    User invitee = User.named("invitee-two");
+    assertThat(invite(OPERATOR, invitee.email(), "member").status()).isEqualTo(201);
+    String token = tokenMailedTo(invitee.email());
+
+    // when
+    Response stranger = accept(User.named("stranger"), token);
+    Response unverified = accept(new User(invitee.sub(), invitee.email(), false), token);
+    Response unknown = accept(invitee, "A" + token.substring(1));
+
+    // then
+    assertThat(stranger.status()).isEqualTo(403);
+    assertThat(stranger.body()).containsEntry("reason", "email_mismatch");
+    assertThat(unverified.status()).isEqualTo(403);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(accept(invitee, token).status()).isEqualTo(201);
+  }
+
+  @Test
+  void anExpiredInvitation_is410() throws Exception {
+    // given
+    User invitee = User.named("invitee-late");
+    assertThat(invite(OPERATOR, invitee.email(), "viewer").status()).isEqualTo(201);
+    String token = tokenMailedTo(invitee.email());
+    SingleTableStore store = api.context.getBean(SingleTableStore.class);
+    var item =
+        store
+            .get(
+                dev.topgun.organizations.store.InvitationItem.SCHEMA,
+                "INVITATION#" + sha256(token),
+                "INVITATION")
+            .orElseThrow();
+    item.setExpiresAt(Instant.now().minus(1, ChronoUnit.MINUTES).toString());
+    store.put(dev.topgun.organizations.store.InvitationItem.SCHEMA, item);
+
+    // when
+    Response late = accept(invitee, token);
+
+    // then
+    assertThat(late.status()).isEqualTo(410);
+    assertThat(late.body()).containsEntry("reason", "invitation_expired");
+  }
+
+  @Test
+  void twoConcurrentAccepts_exactlyOneSucceeds() throws Exception {
+    // given
+    User invitee = User.named("invitee-race");
+    assertThat(invite(OPERATOR, invitee.email(), "member").status()).isEqualTo(201);
+    String token = tokenMailedTo(invitee.email());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Callable<Integer> acceptIt =
+            () -> {
+              go.await();
+              return accept(invitee, token).status();
+            };
+        results.add(pool.submit(acceptIt));
+      }
+
+      // when
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> result : results) {
+        statuses.add(result.get());
+      }
+
+      // then
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAdminCannotInviteAnOwner_norGrantWhatTheyLack() {
+    // given
+    User admin = User.named("invite-admin");
+    api.addMember(OPERATOR, org, admin, "admin");
+
+    // when
+    Response owner = invite(admin, "future-owner@example.test", "owner");
+    Response badEmail = invite(admin, "not-an-address", "member");
+
+    // then
+    assertThat(owner.status()).isEqualTo(403);
+    assertThat(owner.body()).containsEntry("permission", "owners:write");
+    assertThat(badEmail.status()).isEqualTo(400);
+  }
+
+  @Test
+  void whenTheMailServerRefuses_503_andNothingIsStored() {
+    // given: a function whose SMTP server does not listen
+    try (Api noMail =
+        new Api(
+            TABLE,
+            Map.of("topgun.mail.smtp-host", "127.0.0.1", "topgun.mail.smtp-port", closedPort()))) {
+      String auditBefore = auditOf(noMail);
+
+      // when
+      Response response =
+          noMail.call(
+              OPERATOR,
+              "POST",
+              "/v1/organizations/" + org + "/invitations",
+              "{\"email\":\"lost@example.test\",\"role\":\"member\"}");
+
+      // then
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+      assertThat(auditOf(noMail)).isEqualTo(auditBefore);
+      assertThat(
+              TABLE
+                  .client()
+                  .scan(
+                      r ->
+                          r.tableName(TABLE.name())
+                              .filterExpression("#e = :e")
+                              .expressionAttributeNames(Map.of("#e", "email"))
+                              .expressionAttributeValues(
+                                  Map.of(":e", AttributeValue.fromS("lost@example.test"))))
+                  .items())
+          .isEmpty();
+    }
+  }
+
+  /** A port nothing listens on (bound, then released). */
+  private static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String auditOf(Api on) {
+    return on.call(OPERATOR, "GET", "/v1/organizations/" + org + "/audit?limit=100", null).raw();
+  }
+
+  private static Response invite(User as, String email, String role) {
+    return api.call(
+        as,
+        "POST",
+        "/v1/organizations/" + org + "/invitations",
+        "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
+  }
+
+  private static Response accept(User as, String token) {
+    return api.call(as, "POST", "/v1/invitations/" + token + "/accept", null);
+  }
+
+  /** Polls maildev (up to 10 s) for the message to {@code address} and returns its token. */
+  @SuppressWarnings("unchecked")
+  private static String tokenMailedTo(String address) throws Exception {
+    JsonMapper json = api.context.getBean(JsonMapper.class);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> inbox =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(mail.webEndpoint() + "/api/email")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      List<Map<String, Object>> emails =
+          (List<Map<String, Object>>)
+              (List<?>) json.readValue(inbox.body(), Argument.listOf(Map.class));
+      for (Map<String, Object> email : emails) {
+        List<Map<String, Object>> to = (List<Map<String, Object>>) email.get("to");
+        if (to != null
+            && to.stream().anyMatch(t -> address.equalsIgnoreCase((String) t.get("address")))) {
+          Matcher link = LINK.matcher(String.valueOf(email.get("text")));
+          assertThat(link.find()).as(String.valueOf(email.get("text"))).isTrue();
+          return link.group(1);
+        }
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // maildev stores asynchronously
+    }
+    throw new AssertionError("no mail to " + address + " within 10 s");
+  }
+
+  private static String sha256(String token) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+}
