@@ -50,6 +50,19 @@ class CdkNagTest {
   }
 
   @Test
+  void synth_leavesNoWarning_unacknowledged() {
+    List<String> warnings = new ArrayList<>();
+    for (String name : app.stackNames()) {
+      for (SynthesisMessage message : app.assembly().getStackByName(name).getMessages()) {
+        if (message.getLevel() == SynthesisMessageLevel.WARNING) {
+          warnings.add(message.getId() + ": " + data(message.getEntry()));
+        }
+      }
+    }
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
   void awsSolutions_actuallyRan_onEveryStack() {
     // cdk-nag writes one report per stack it checked; without the aspect there would be none.
     for (String name : app.stackNames()) {

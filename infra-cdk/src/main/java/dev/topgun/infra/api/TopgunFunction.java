@@ -5,6 +5,7 @@ import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.nag.Suppress;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
@@ -90,6 +91,10 @@ public final class TopgunFunction extends Construct {
             .aliasName(ALIAS)
             .version(function.getCurrentVersion())
             .build();
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "Every deploy publishes a version (currentVersion) and points the live alias at it.");
     Suppress.on(
         role.getNode().findChild("DefaultPolicy"),
         "IAM5",
