@@ -14,7 +14,7 @@ import dev.topgun.shared.store.Query;
  *               GSI1PK=ORG#&lt;descendantId&gt;#ANCESTORS  GSI1SK=&lt;depth, 4 digits&gt;#&lt;ancestorId&gt;
  * membership    PK=ORG#&lt;orgId&gt;       SK=MEMBER#&lt;userId&gt;
  *               GSI1PK=USER#&lt;userId&gt;  GSI1SK=ORG#&lt;orgId&gt;
- * counters      PK=ORG#&lt;orgId&gt;       SK=COUNTERS   (owners, and usage counters)
+ * counters      PK=ORG#&lt;orgId&gt;       SK=COUNTER#members   (the owners counter)
  * </pre>
  */
 public final class TenancyKeys {
@@ -25,7 +25,8 @@ public final class TenancyKeys {
   static final String MEMBER = "MEMBER";
   static final String USER = "USER";
   static final String ORG = "ORG";
-  static final String COUNTERS = "COUNTERS";
+  static final String COUNTER = "COUNTER";
+  static final String MEMBERS_SCOPE = "members";
 
   /** The counter of an organization's owners, kept so that the last one cannot leave. */
   public static final String OWNERS = "owners";
@@ -50,9 +51,9 @@ public final class TenancyKeys {
     return new ItemKey(Keys.org(orgId), Keys.of(MEMBER, userId));
   }
 
-  /** The item holding an organization's counters ({@link #OWNERS}, usage counts). */
+  /** The counter item of an organization's memberships (holds {@link #OWNERS}). */
   public static ItemKey counters(String orgId) {
-    return new ItemKey(Keys.org(orgId), COUNTERS);
+    return new ItemKey(Keys.org(orgId), Keys.of(COUNTER, MEMBERS_SCOPE));
   }
 
   /** GSI1 partition of an organization's ancestors. */
