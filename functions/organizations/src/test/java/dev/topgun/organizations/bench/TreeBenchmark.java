@@ -55,14 +55,14 @@ import java.util.function.IntSupplier;
  * <ul>
  *   <li>{@code GET /v1/organizations/{root}/descendants?limit=100} through the function's Lambda
  *       handler ({@link ApiGatewayProxyRequestEventFunction}, an API Gateway proxy event with
- *       Cognito authorizer claims, as in AWS): one page, and the walk through all 10 pages;
+ *       Cognito authorizer claims, as in AWS): page 1, page 10, and the walk through all 10 pages;
  *   <li>{@link Authorizer#authorize} (the bean of the same context): a reseller's owner on an
  *       {@code end_user} two levels below it, allowed; the same owner on another reseller's {@code
  *       end_user} and on an unknown id, both 404.
  * </ul>
  *
  * Sample counts: system properties {@code bench.samples} (default 500), {@code bench.walks} (100)
- * and {@code bench.warmup} (200).
+ * and {@code bench.warmup} (200 calls before each measurement; a tenth of that before the walks).
  */
 public final class TreeBenchmark {
 
@@ -117,29 +117,39 @@ public final class TreeBenchmark {
         MASTERS * SUBS_PER_MASTER,
         MASTERS * SUBS_PER_MASTER * END_USERS_PER_SUB,
         (System.nanoTime() - started) / 1e9);
-    check(tree);
-
-    String firstPage = "/v1/organizations/" + root + "/descendants?limit=" + PAGE;
+    String lastPageCursor = check(tree);
     Caller.User operator = new Caller.User(OPERATOR);
     Caller.User resellerOwner = new Caller.User(RESELLER_OWNER);
     Authorizer authorizer = context.getBean(Authorizer.class);
     String unknown = Ids.newId();
 
     List<Result> results = new ArrayList<>();
+    // Pages list in id order, which is creation order: page 1 holds the resellers and sub-users,
+    // whose parents are on the page; the others hold end_users whose parents are not, and each
+    // such parent is read to tell whether the end_user is deleted through it.
     results.add(
         measure(
-            "GET descendants?limit=100, first page (100 of 1,000)",
+            "GET descendants?limit=100, page 1 (10 master_branch + 90 sub_user)",
             samples,
-            () -> descendantsPage(operator, firstPage, PAGE)));
+            warmup,
+            () -> descendantsPage(operator, descendantsPath(null), PAGE)));
     results.add(
         measure(
-            "GET descendants?limit=100, all 10 pages (1,000)",
+            "GET descendants?limit=100, page 10 (100 end_user)",
+            samples,
+            warmup,
+            () -> descendantsPage(operator, descendantsPath(lastPageCursor), PAGE)));
+    results.add(
+        measure(
+            "GET descendants?limit=100, walk: 10 full pages + 1 empty (1,000)",
             walks,
+            Math.max(5, warmup / 10),
             () -> walk(operator, tree.size())));
     results.add(
         measure(
             "Authorizer.authorize, end_user 2 below the caller's owned reseller -> allowed",
             samples,
+            warmup,
             () -> {
               authorizer.authorize(resellerOwner, tree.ownEndUser, Permission.ORGANIZATIONS_READ);
               return 1;
@@ -148,11 +158,13 @@ public final class TreeBenchmark {
         measure(
             "Authorizer.authorize, another reseller's end_user -> 404",
             samples,
+            warmup,
             () -> expectNotFound(authorizer, resellerOwner, tree.otherEndUser)));
     results.add(
         measure(
             "Authorizer.authorize, unknown organization id -> 404",
             samples,
+            warmup,
             () -> expectNotFound(authorizer, resellerOwner, unknown)));
 
     System.out.println();
@@ -254,8 +266,13 @@ public final class TreeBenchmark {
         endUsers.get(endUsers.size() - 1));
   }
 
-  /** The tree as the API shows it: the 10 children of the root, and exactly the 1,000 below it. */
-  private void check(Tree tree) {
+  /**
+   * The tree as the API shows it: the 10 children of the root, and exactly the 1,000 below it.
+   *
+   * @return the cursor of the last page that lists descendants (a full last page still has a next
+   *     cursor, whose page is empty: DynamoDB stops at the limit without looking further)
+   */
+  private String check(Tree tree) {
     Map<String, Object> children =
         call(new Caller.User(OPERATOR), "/v1/organizations/" + root + "/children?limit=100");
     int rootChildren = items(children).size();
@@ -264,8 +281,12 @@ public final class TreeBenchmark {
     }
     List<String> seen = new ArrayList<>();
     String cursor = null;
+    String lastPage = null;
     do {
       Map<String, Object> page = call(new Caller.User(OPERATOR), descendantsPath(cursor));
+      if (!items(page).isEmpty()) {
+        lastPage = cursor;
+      }
       items(page).forEach(i -> seen.add((String) i.get("id")));
       cursor = (String) page.get("nextCursor");
     } while (cursor != null);
@@ -273,6 +294,7 @@ public final class TreeBenchmark {
       throw new IllegalStateException(
           "descendants of the root: " + seen.size() + " listed, " + tree.size() + " written");
     }
+    return lastPage;
   }
 
   private int descendantsPage(Caller.User caller, String path, int expected) {
@@ -313,8 +335,8 @@ public final class TreeBenchmark {
     throw new IllegalStateException("authorized on " + orgId + ", expected 404");
   }
 
-  private Result measure(String name, int count, IntSupplier operation) {
-    for (int i = 0; i < Math.max(warmup, count / 5); i++) {
+  private Result measure(String name, int count, int warmups, IntSupplier operation) {
+    for (int i = 0; i < warmups; i++) {
       operation.getAsInt();
     }
     long[] nanos = new long[count];
