@@ -193,7 +193,8 @@ public final class LocalRuntime implements AutoCloseable {
       throw failure;
     }
     try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
-      rootOrganizationId = RootOrganization.ensure(dynamo, config.table(), operatorId, operator.email());
+      rootOrganizationId =
+          RootOrganization.ensure(dynamo, config.table(), operatorId, operator.email());
     }
   }
 

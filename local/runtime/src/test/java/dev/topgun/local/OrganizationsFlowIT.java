@@ -1,0 +1,469 @@
+package dev.topgun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.topgun.shared.routes.EventRules;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/**
+ * The organizations function's flows through the local runtime, as the web app makes them: over
+ * HTTP to the runtime's port with real cognito-local ID tokens (the operator the runtime seeds, and
+ * users who sign up here), through the route table and the Cognito authorizer, with the invitation
+ * mailed to maildev and every event put on the runtime's EventBridge (a rule sends the function's
+ * events to a recording target).
+ */
+class OrganizationsFlowIT {
+
+  static final String EVENTS = "organization-events";
+  static final Duration DELIVERY = Duration.ofSeconds(20);
+  static final Pattern ACCEPT_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
+
+  @TempDir static Path data;
+
+  static RecordingInvoker recorder;
+  static LocalRuntime runtime;
+  static HttpClient http;
+  static CognitoIdentityProviderClient cognito;
+  static String operator;
+  static String root;
+
+  @BeforeAll
+  static void start() {
+    EventRules rules =
+        EventRules.of(
+            List.of(
+                new EventRules.Rule(
+                    "test-organization-events",
+                    Map.of("source", List.of("topgun.organizations")),
+                    List.of(EVENTS))));
+    runtime =
+        LocalRuntime.start(
+            LocalConfig.defaults()
+                .withFreePorts()
+                .withDataDir(data)
+                .withRules(rules)
+                .withInvoker(
+                    functions -> recorder = new RecordingInvoker(functions, Set.of(EVENTS))));
+    // HTTP/1.1: maildev's web server drops the h2c upgrade request the default client sends.
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    cognito = SdkClients.of(CognitoIdentityProviderClient.builder(), runtime.cognitoEndpoint());
+    operator = idToken(runtime.operatorEmail(), runtime.operatorPassword());
+    root = runtime.rootOrganizationId();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cognito != null) {
+      cognito.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void operatorSignsIn_andOwnsTheSeededRoot() throws Exception {
+    // when
+    Answer mine = call(operator, "GET", "/v1/me/organizations", null);
+
+    // then
+    assertThat(mine.status()).as(mine.raw()).isEqualTo(200);
+    JsonNode items = mine.body().path("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).path("organization").path("id").asText()).isEqualTo(root);
+    assertThat(items.get(0).path("organization").path("hierarchyType").asText())
+        .isEqualTo("top_branch");
+    assertThat(items.get(0).path("role").asText()).isEqualTo("owner");
+    assertThat(texts(items.get(0).path("permissions")))
+        .contains("organizations:write", "owners:write");
+  }
+
+  @Test
+  void signUp_thenTheFirstCallCreatesTheProfile_andLaterCallsReadIt() throws Exception {
+    // given
+    User user = signUp("first-call");
+
+    // when
+    Answer first = call(user.token(), "GET", "/v1/me", null);
+    Answer second = call(user.token(), "GET", "/v1/me", null);
+
+    // then
+    assertThat(first.status()).as(first.raw()).isEqualTo(200);
+    assertThat(first.body().path("id").asText()).isEqualTo(user.sub());
+    assertThat(first.body().path("email").asText()).isEqualTo(user.email());
+    assertThat(first.body().path("emailVerified").asBoolean()).isTrue();
+    assertThat(first.body().path("createdAt").asText()).isNotBlank();
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body().path("createdAt").asText())
+        .isEqualTo(first.body().path("createdAt").asText());
+    assertThat(call(user.token(), "GET", "/v1/me/organizations", null).body().path("items"))
+        .isEmpty();
+  }
+
+  @Test
+  void invitation_isMailed_acceptedOnce_thenTheOperatorChangesTheRole() throws Exception {
+    // given: a signed-up user and a reseller they have no relationship to
+    User invitee = signUp("invitee");
+    assertThat(call(invitee.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String reseller = createChild(operator, root, "inv-reseller", "master_branch");
+    assertThat(call(invitee.token(), "GET", "/v1/organizations/" + reseller, null).status())
+        .isEqualTo(404);
+
+    // when: the operator invites them as admin
+    Answer invited =
+        call(
+            operator,
+            "POST",
+            "/v1/organizations/" + reseller + "/invitations",
+            "{\"email\":\"" + invitee.email() + "\",\"role\":\"admin\"}");
+
+    // then: 201 without the token, and one e-mail to them with the accept link
+    assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+    assertThat(invited.raw()).doesNotContain("token");
+    JsonNode mail = awaitMailTo(invitee.email());
+    assertThat(mail.path("subject").asText()).contains("Org inv-reseller");
+    Matcher link = ACCEPT_LINK.matcher(mail.path("text").asText());
+    assertThat(link.find()).as(mail.path("text").asText()).isTrue();
+    String token = link.group(1);
+
+    // when: the invitee accepts, twice
+    Answer accepted = call(invitee.token(), "POST", "/v1/invitations/" + token + "/accept", null);
+    Answer again = call(invitee.token(), "POST", "/v1/invitations/" + token + "/accept", null);
+
+    // then: a member as admin once; the used token is a conflict
+    assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
+    assertThat(accepted.body().path("organization").path("id").asText()).isEqualTo(reseller);
+    assertThat(accepted.body().path("role").asText()).isEqualTo("admin");
+    assertThat(texts(accepted.body().path("permissions"))).contains("organizations:write");
+    assertThat(again.status()).as(again.raw()).isEqualTo(409);
+    assertThat(call(invitee.token(), "GET", "/v1/organizations/" + reseller, null).status())
+        .isEqualTo(200);
+    // as admin they may create below the reseller, and see what is there
+    String sub = createChild(invitee.token(), reseller, "inv-sub", "sub_user");
+    assertThat(call(invitee.token(), "GET", "/v1/organizations/" + sub, null).status())
+        .isEqualTo(200);
+
+    // when: the operator makes them a member
+    Answer changed =
+        call(
+            operator,
+            "PATCH",
+            "/v1/organizations/" + reseller + "/members/" + invitee.sub(),
+            "{\"role\":\"member\"}");
+
+    // then: they still see the reseller, but no longer what is below it, nor may create there
+    assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+    assertThat(changed.body().path("role").asText()).isEqualTo("member");
+    Answer members = call(operator, "GET", "/v1/organizations/" + reseller + "/members", null);
+    assertThat(members.body().path("items"))
+        .anySatisfy(
+            m -> {
+              assertThat(m.path("userId").asText()).isEqualTo(invitee.sub());
+              assertThat(m.path("role").asText()).isEqualTo("member");
+            });
+    assertThat(call(invitee.token(), "GET", "/v1/organizations/" + reseller, null).status())
+        .isEqualTo(200);
+    // a member's role does not reach below the organization, as an admin's did
+    assertThat(call(invitee.token(), "GET", "/v1/organizations/" + sub, null).status())
+        .isEqualTo(404);
+    Answer refused =
+        call(
+            invitee.token(),
+            "POST",
+            "/v1/organizations/" + reseller + "/children",
+            childBody("inv-sub-2", "sub_user"));
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+
+    // and: each step is audited on the reseller and published on the bus
+    assertThat(auditActions(reseller))
+        .contains("invitation.created", "member.added", "member.changed", "organization.created");
+    awaitEvent("InvitationCreated", reseller);
+    awaitEvent("MemberAdded", invitee.sub());
+    awaitEvent("MemberUpdated", invitee.sub());
+  }
+
+  @Test
+  void move_rewritesAncestors_thenCascadeDelete_andRestore_takeTheSubtreeAndBringItBack()
+      throws Exception {
+    // given: reseller A > sub_user > end_user, and an empty reseller B
+    String resellerA = createChild(operator, root, "flow-a", "master_branch");
+    String sub = createChild(operator, resellerA, "flow-a-sub", "sub_user");
+    String endUser = createChild(operator, sub, "flow-a-end", "end_user");
+    String resellerB = createChild(operator, root, "flow-b", "master_branch");
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + endUser + "/ancestors", null)))
+        .containsExactly(sub, resellerA, root);
+
+    // when: the sub_user moves to reseller B
+    Answer moved =
+        call(
+            operator,
+            "POST",
+            "/v1/organizations/" + sub + "/move",
+            "{\"newParentId\":\"" + resellerB + "\"}");
+
+    // then: its subtree's ancestors and the resellers' descendants follow
+    assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+    assertThat(moved.body().path("parentId").asText()).isEqualTo(resellerB);
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + endUser + "/ancestors", null)))
+        .containsExactly(sub, resellerB, root);
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + sub + "/ancestors", null)))
+        .containsExactly(resellerB, root);
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + resellerB + "/descendants", null)))
+        .containsExactlyInAnyOrder(sub, endUser);
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + resellerA + "/descendants", null)))
+        .isEmpty();
+
+    // when: reseller B is deleted without cascade, then with it
+    Answer refused = call(operator, "DELETE", "/v1/organizations/" + resellerB, null);
+    Answer deleted =
+        call(operator, "DELETE", "/v1/organizations/" + resellerB + "?cascade=true", null);
+
+    // then: refused while it has an active child; then the whole subtree is gone
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+    assertThat(deleted.status()).as(deleted.raw()).isEqualTo(200);
+    assertThat(deleted.body().path("status").asText()).isEqualTo("inactive");
+    for (String id : List.of(resellerB, sub, endUser)) {
+      assertThat(call(operator, "GET", "/v1/organizations/" + id, null).status())
+          .as(id)
+          .isEqualTo(404);
+    }
+    assertThat(statusesBelowRoot())
+        .containsEntry(sub, "inactive")
+        .containsEntry(endUser, "inactive");
+
+    // when: reseller B is restored
+    Answer restored = call(operator, "POST", "/v1/organizations/" + resellerB + "/restore", null);
+
+    // then: the subtree is back, where it was moved to
+    assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
+    assertThat(restored.body().path("status").asText()).isEqualTo("active");
+    for (String id : List.of(resellerB, sub, endUser)) {
+      Answer back = call(operator, "GET", "/v1/organizations/" + id, null);
+      assertThat(back.status()).as(id).isEqualTo(200);
+      assertThat(back.body().path("status").asText()).isEqualTo("active");
+    }
+    assertThat(ids(call(operator, "GET", "/v1/organizations/" + endUser + "/ancestors", null)))
+        .containsExactly(sub, resellerB, root);
+
+    // and: audited where it happened, published on the bus
+    assertThat(auditActions(sub)).contains("organization.moved");
+    assertThat(auditActions(resellerA)).contains("organization.moved_out");
+    assertThat(auditActions(resellerB))
+        .contains("organization.moved_in", "organization.deleted", "organization.restored");
+    assertThat(auditActions(root)).contains("organization.created", "organization.child_deleted");
+    awaitEvent("OrganizationCreated", endUser);
+    awaitEvent("OrganizationMoved", sub);
+    awaitEvent("OrganizationDeleted", resellerB);
+    awaitEvent("OrganizationRestored", resellerB);
+  }
+
+  /** A status and the JSON body of an API answer. */
+  record Answer(int status, JsonNode body, String raw) {}
+
+  /** A user who signed up (confirmed, e-mail verified) and signed in. */
+  record User(String email, String sub, String token) {}
+
+  /**
+   * Signs a new user up as the web app would (SignUp with the app client), confirms them and
+   * verifies their e-mail as an administrator (cognito-local mails no codes), then signs them in.
+   */
+  static User signUp(String name) {
+    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@flow.test";
+    String password = "Flow-Pass-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+    String sub =
+        cognito
+            .signUp(
+                r ->
+                    r.clientId(runtime.clientId())
+                        .username(email)
+                        .password(password)
+                        .userAttributes(attribute("email", email)))
+            .userSub();
+    cognito.adminConfirmSignUp(r -> r.userPoolId(runtime.userPoolId()).username(email));
+    // cognito-local drops email_verified unless email is set in the same call.
+    cognito.adminUpdateUserAttributes(
+        r ->
+            r.userPoolId(runtime.userPoolId())
+                .username(email)
+                .userAttributes(attribute("email", email), attribute("email_verified", "true")));
+    return new User(email, sub, idToken(email, password));
+  }
+
+  static String idToken(String username, String password) {
+    return cognito
+        .initiateAuth(
+            r ->
+                r.clientId(runtime.clientId())
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
+        .authenticationResult()
+        .idToken();
+  }
+
+  static AttributeType attribute(String name, String value) {
+    return AttributeType.builder().name(name).value(value).build();
+  }
+
+  /** Creates a child through the API and returns its id; slugs get a random suffix. */
+  static String createChild(String token, String parent, String slug, String type)
+      throws Exception {
+    String unique = slug + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Answer created =
+        call(token, "POST", "/v1/organizations/" + parent + "/children", childBody(unique, type));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    assertThat(created.body().path("parentId").asText()).isEqualTo(parent);
+    return created.body().path("id").asText();
+  }
+
+  static String childBody(String slug, String type) {
+    return "{\"name\":\"Org "
+        + slug
+        + "\",\"slug\":\""
+        + slug
+        + "\",\"hierarchyType\":\""
+        + type
+        + "\"}";
+  }
+
+  static Answer call(String token, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.endpoint().resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String raw = response.body();
+    JsonNode parsed =
+        raw == null || raw.isBlank()
+            ? Json.MAPPER.missingNode()
+            : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+    return new Answer(response.statusCode(), parsed, raw);
+  }
+
+  static List<String> ids(Answer list) {
+    assertThat(list.status()).as(list.raw()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    list.body().path("items").forEach(item -> ids.add(item.path("id").asText()));
+    return ids;
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+
+  /** Every organization below the root with its status as the descendants list shows it. */
+  static Map<String, String> statusesBelowRoot() throws Exception {
+    Map<String, String> statuses = new java.util.HashMap<>();
+    String cursor = null;
+    do {
+      String path = "/v1/organizations/" + root + "/descendants?limit=100";
+      if (cursor != null) {
+        path += "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+      }
+      Answer page = call(operator, "GET", path, null);
+      assertThat(page.status()).as(page.raw()).isEqualTo(200);
+      page.body()
+          .path("items")
+          .forEach(i -> statuses.put(i.path("id").asText(), i.path("status").asText()));
+      cursor =
+          page.body().path("nextCursor").isTextual()
+              ? page.body().path("nextCursor").asText()
+              : null;
+    } while (cursor != null);
+    return statuses;
+  }
+
+  static List<String> auditActions(String orgId) throws Exception {
+    Answer audit = call(operator, "GET", "/v1/organizations/" + orgId + "/audit?limit=100", null);
+    assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
+    List<String> actions = new ArrayList<>();
+    audit.body().path("items").forEach(entry -> actions.add(entry.path("action").asText()));
+    return actions;
+  }
+
+  /** The event of {@code detailType} about {@code subject}, as the bus delivered it. */
+  static void awaitEvent(String detailType, String subject) throws Exception {
+    RecordingInvoker.Call call =
+        recorder
+            .await(
+                c ->
+                    c.function().equals(EVENTS)
+                        && c.payload().contains("\"" + detailType + "\"")
+                        && c.payload().contains(subject),
+                DELIVERY)
+            .orElseThrow(() -> new AssertionError("no " + detailType + " event about " + subject));
+    JsonNode event = Json.parse(call.payload().getBytes(StandardCharsets.UTF_8));
+    assertThat(event.path("source").asText()).isEqualTo("topgun.organizations");
+    assertThat(event.path("detail-type").asText()).isEqualTo(detailType);
+  }
+
+  /**
+   * The message maildev holds for {@code address}. The function's SMTP send has finished when the
+   * invitation is answered, but maildev may list the message a moment later: polled, with a
+   * deadline.
+   */
+  static JsonNode awaitMailTo(String address) throws Exception {
+    long deadline = System.nanoTime() + DELIVERY.toNanos();
+    while (true) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      List<JsonNode> mine = new ArrayList<>();
+      for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
+        for (JsonNode to : email.path("to")) {
+          if (to.path("address").asText().equalsIgnoreCase(address)) {
+            mine.add(email);
+          }
+        }
+      }
+      if (!mine.isEmpty()) {
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no e-mail to " + address + " in maildev");
+      }
+      Thread.onSpinWait();
+    }
+  }
+}
