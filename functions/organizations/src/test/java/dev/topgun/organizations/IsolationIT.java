@@ -811,7 +811,7 @@ class IsolationIT {
         }
       case CHILDREN:
         {
-          Decision d = model.decide(sub, org, Permission.ORGANIZATIONS_READ);
+          Decision d = model.decide(sub, org, Permission.ORGANIZATIONS_READ_TREE);
           return on(kind, caller, base + "/children?limit=100", null, org)
               .expect(status(d, 200))
               .checking(
@@ -820,7 +820,7 @@ class IsolationIT {
         }
       case DESCENDANTS:
         {
-          Decision d = model.decide(sub, org, Permission.ORGANIZATIONS_READ);
+          Decision d = model.decide(sub, org, Permission.ORGANIZATIONS_READ_TREE);
           return on(kind, caller, base + "/descendants?limit=100", null, org)
               .expect(status(d, 200))
               .checking(

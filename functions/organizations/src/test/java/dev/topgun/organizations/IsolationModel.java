@@ -188,16 +188,20 @@ final class IsolationModel {
 
   /**
    * The organizations whose id, slug and name the caller may be shown: those it is related to,
-   * their ancestors ({@code GET …/ancestors}) and their descendants ({@code GET …/children}, {@code
-   * …/descendants} list the subtree of any organization the caller may read, so a member or viewer
-   * sees the names of its organization's customers without any right on them).
+   * their ancestors ({@code GET …/ancestors}), and the descendants of those where it holds {@code
+   * organizations:read-tree} ({@code GET …/children}, {@code …/descendants}) or {@code audit:read}
+   * (an organization's audit records its children's creation, moves and deletion): a plain member
+   * or viewer sees its own organization, not its customers.
    */
   Set<String> visibleOrgs(String userId) {
     Set<String> visible = new HashSet<>();
     for (String orgId : related(userId)) {
       visible.add(orgId);
       visible.addAll(ancestors(orgId));
-      visible.addAll(descendants(orgId));
+      if (holds(userId, orgId, Permission.ORGANIZATIONS_READ_TREE)
+          || holds(userId, orgId, Permission.AUDIT_READ)) {
+        visible.addAll(descendants(orgId));
+      }
     }
     return visible;
   }

@@ -296,6 +296,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.cognito.client-id", ids.clientId());
     properties.put("topgun.mail.smtp-host", mail.smtpHost());
     properties.put("topgun.mail.smtp-port", Integer.toString(mail.smtpPort()));
+    // Links in mail (invitations) point at this runtime, which serves the web app's API.
+    properties.put("topgun.web.base-url", "http://localhost:" + port);
     properties.put("aws.accessKeyId", ACCESS_KEY);
     properties.put("aws.secretAccessKey", SECRET_KEY);
     properties.put("aws.region", config.region());

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
 public enum Permission {
   //                                                 owner admin member viewer
   ORGANIZATIONS_READ("organizations:read", /*       */ Y, Y, Y, Y),
+  /**
+   * List an organization's children and descendants: only those who act on them (owners and admins,
+   * whose rights reach every descendant); a member or viewer sees its own organization, not its
+   * customers.
+   */
+  ORGANIZATIONS_READ_TREE("organizations:read-tree", /* */ Y, Y, N, N),
   /** Create children, rename, move, delete (soft) and restore. */
   ORGANIZATIONS_WRITE("organizations:write", /*     */ Y, Y, N, N),
   /** Appoint, demote or remove an owner. */

@@ -130,7 +130,8 @@ class AuthorizationTest {
 
   @Test
   void sensitiveReads_areForAdminsOnly() {
-    for (Permission p : List.of(AUDIT_READ, BILLING_READ, API_KEYS_READ, WEBHOOKS_READ)) {
+    for (Permission p :
+        List.of(ORGANIZATIONS_READ_TREE, AUDIT_READ, BILLING_READ, API_KEYS_READ, WEBHOOKS_READ)) {
       assertThat(p.roles()).as(p.value()).containsExactlyInAnyOrder(Role.OWNER, Role.ADMIN);
     }
   }

@@ -223,25 +223,25 @@ public class OrganizationsController {
     return OrganizationResponse.of(restored);
   }
 
-  /** {@code organizations:read}: the direct children (one Query). */
+  /** {@code organizations:read-tree}: the direct children (one Query). */
   @Get("/children")
   public ListResponse<OrganizationResponse> children(
       SignedInUser user,
       @PathVariable String orgId,
       @QueryValue @Nullable @Min(1) @Max(100) Integer limit,
       @QueryValue @Nullable String cursor) {
-    authorizer.authorize(user.caller(), orgId, Permission.ORGANIZATIONS_READ);
+    authorizer.authorize(user.caller(), orgId, Permission.ORGANIZATIONS_READ_TREE);
     return list(organizations.children(orgId, limitOf(limit), cursor));
   }
 
-  /** {@code organizations:read}: every descendant (one Query). */
+  /** {@code organizations:read-tree}: every descendant (one Query). */
   @Get("/descendants")
   public ListResponse<OrganizationResponse> descendants(
       SignedInUser user,
       @PathVariable String orgId,
       @QueryValue @Nullable @Min(1) @Max(100) Integer limit,
       @QueryValue @Nullable String cursor) {
-    authorizer.authorize(user.caller(), orgId, Permission.ORGANIZATIONS_READ);
+    authorizer.authorize(user.caller(), orgId, Permission.ORGANIZATIONS_READ_TREE);
     return list(organizations.descendants(orgId, limitOf(limit), cursor));
   }
 

@@ -311,6 +311,7 @@ public class OrganizationStore {
         organizations(page.items().stream().map(ClosureItem::getDescendantId).toList());
     Map<String, OrganizationItem> known = new HashMap<>();
     items.forEach(i -> known.put(i.getId(), i));
+    readParents(items, orgId, known);
     List<Organization> answer = new ArrayList<>();
     for (OrganizationItem item : items) {
       Organization organization = toOrganization(item);
@@ -391,33 +392,51 @@ public class OrganizationStore {
   }
 
   /**
-   * Whether an organization strictly between {@code topId} and {@code item} is deleted; parents not
-   * in {@code known} are read (the tree has four levels, so at most two more reads).
+   * Reads, a level at a time with one BatchGetItem each, the parents between {@code topId} and
+   * {@code items} that the page does not hold (the tree has four levels: at most two rounds).
    */
-  private boolean deletedBetween(
+  private void readParents(
+      List<OrganizationItem> items, String topId, Map<String, OrganizationItem> known) {
+    List<OrganizationItem> level = items;
+    for (int round = 0; round < TenancyDirectoryDepth.MAX; round++) {
+      List<String> missing = new ArrayList<>();
+      for (OrganizationItem item : level) {
+        String parentId = item.getParentId();
+        if (parentId != null
+            && !parentId.equals(topId)
+            && !known.containsKey(parentId)
+            && !missing.contains(parentId)) {
+          missing.add(parentId);
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      level = organizations(missing);
+      level.forEach(i -> known.put(i.getId(), i));
+    }
+  }
+
+  /**
+   * Whether an organization strictly between {@code topId} and {@code item} is deleted (or
+   * missing), from the organizations {@link #readParents} collected.
+   */
+  private static boolean deletedBetween(
       OrganizationItem item, String topId, Map<String, OrganizationItem> known) {
     String parentId = item.getParentId();
     for (int hops = 0; parentId != null && !parentId.equals(topId); hops++) {
-      if (hops > 8) {
-        throw new IllegalStateException(
-            "Organization chain deeper than expected at " + item.getId());
-      }
       OrganizationItem parent = known.get(parentId);
-      if (parent == null) {
-        Optional<OrganizationItem> read =
-            store.get(OrganizationItem.SCHEMA, TenancyKeys.organization(parentId));
-        if (read.isEmpty()) {
-          return true;
-        }
-        parent = read.get();
-        known.put(parentId, parent);
-      }
-      if (!parent.isActive()) {
+      if (parent == null || !parent.isActive() || hops > TenancyDirectoryDepth.MAX) {
         return true;
       }
       parentId = parent.getParentId();
     }
     return false;
+  }
+
+  /** The tree's depth bound, against a corrupt chain. */
+  private static final class TenancyDirectoryDepth {
+    static final int MAX = 8;
   }
 
   /** The organizations of {@code ids}, in that order (strongly consistent BatchGetItem). */
