@@ -166,6 +166,30 @@ class TopgunAppTest {
                                       "TOPGUN_COGNITO_USER_POOL_ID", Match.anyValue(),
                                       "TOPGUN_COGNITO_CLIENT_ID", Match.anyValue(),
                                       "TOPGUN_CURSORS_SECRET_ARN", Match.anyValue()))))));
+      app.template("Topgun-dev-Api")
+          .hasResourceProperties(
+              "AWS::Lambda::Function",
+              Match.objectLike(
+                  Map.of(
+                      "FunctionName",
+                      "topgun-dev-" + module.name(),
+                      "Environment",
+                      Map.of(
+                          "Variables",
+                          Match.objectLike(
+                              Map.of(
+                                  "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN",
+                                  Match.anyValue(),
+                                  "TOPGUN_MAIL_SMTP_HOST",
+                                  Match.anyValue(),
+                                  "TOPGUN_MAIL_STARTTLS",
+                                  "true",
+                                  "TOPGUN_MAIL_SMTP_PORT",
+                                  "587",
+                                  "TOPGUN_WEB_BASE_URL",
+                                  Match.anyValue(),
+                                  "PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED",
+                                  "true"))))));
     }
     assertThat(functions.values())
         .allSatisfy(
@@ -175,9 +199,15 @@ class TopgunAppTest {
                   .isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
               Set<String> variables =
                   map(map(properties.get("Environment")).get("Variables")).keySet();
+              // Topgun's secrets reach a function as ARNs only (the extension's own settings, such
+              // as SECRETS_MANAGER_TTL, are not secrets).
               assertThat(variables)
-                  .filteredOn(name -> name.contains("SECRET"))
-                  .containsExactly("TOPGUN_CURSORS_SECRET_ARN");
+                  .filteredOn(name -> name.startsWith("TOPGUN_") && name.contains("SECRET"))
+                  .containsExactlyInAnyOrder(
+                      "TOPGUN_CURSORS_SECRET_ARN", "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN");
+              assertThat(properties.get("Layers").toString())
+                  .as("the Parameters and Secrets extension layer")
+                  .contains("ParamsandsecretslayerMap", "1x0x103xarm64");
             });
   }
 

@@ -42,6 +42,14 @@ public final class ApiStack extends Stack {
     environment.put("TOPGUN_COGNITO_CLIENT_ID", identity.users().webClient().getUserPoolClientId());
     // The ARN only: the key itself is read from Secrets Manager, never put in the environment.
     environment.put("TOPGUN_CURSORS_SECRET_ARN", data.cursorSecret().secret().getSecretArn());
+    // Mail goes to SES's SMTP interface with the credentials in a secret (README, "Deploy to AWS").
+    environment.put("TOPGUN_MAIL_SMTP_HOST", "email-smtp." + getRegion() + ".amazonaws.com");
+    environment.put("TOPGUN_MAIL_SMTP_PORT", "587");
+    environment.put("TOPGUN_MAIL_STARTTLS", "true");
+    environment.put("TOPGUN_MAIL_FROM", context(MAIL_FROM, "Topgun <no-reply@example.com>"));
+    environment.put(
+        "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN", data.mailCredentials().secret().getSecretArn());
+    environment.put("TOPGUN_WEB_BASE_URL", context(WEB_BASE_URL, "https://example.com"));
 
     ServiceAccess.Shared shared = new ServiceAccess.Shared(events);
     Map<String, TopgunFunction> built = new TreeMap<>();
@@ -51,6 +59,7 @@ public final class ApiStack extends Stack {
           new TopgunFunction(this, module.pascalName(), stage, module, environment);
       data.table().grantItems(function.role());
       data.cursorSecret().grantRead(function.role());
+      data.mailCredentials().grantRead(function.role());
       events.grantPublish(function.role(), module.name());
       ServiceAccess.grantExtra(module.name(), function.role(), shared);
       built.put(module.name(), function);
@@ -62,6 +71,20 @@ public final class ApiStack extends Stack {
         new PublicApi(
             this, "Public", stage, declarations.routes(), aliases, identity.users().pool());
     CfnOutput.Builder.create(this, "ApiUrl").value(api.api().getUrl()).build();
+  }
+
+  /**
+   * {@code -c mailFrom=...}: the sender of the platform's mail, an address of an SES-verified
+   * identity.
+   */
+  public static final String MAIL_FROM = "mailFrom";
+
+  /** {@code -c webBaseUrl=...}: the console's address, for links in mail (invitations). */
+  public static final String WEB_BASE_URL = "webBaseUrl";
+
+  private String context(String key, String fallback) {
+    Object value = getNode().tryGetContext(key);
+    return value == null || value.toString().isBlank() ? fallback : value.toString();
   }
 
   public TopgunEvents events() {

@@ -16,6 +16,10 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsLayerVersion;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsLogLevel;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsOptions;
+import software.amazon.awscdk.services.lambda.ParamsAndSecretsVersions;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
@@ -85,6 +89,14 @@ public final class TopgunFunction extends Construct {
             .logGroup(logs)
             .role(role)
             .environment(variables)
+            // Secrets (cursor key, mail credentials) are read through AWS's extension, not an SDK.
+            .paramsAndSecrets(
+                ParamsAndSecretsLayerVersion.fromVersion(
+                    ParamsAndSecretsVersions.V1_0_103,
+                    ParamsAndSecretsOptions.builder()
+                        .cacheEnabled(true)
+                        .logLevel(ParamsAndSecretsLogLevel.WARN)
+                        .build()))
             .build();
     this.alias =
         Alias.Builder.create(this, "Live")

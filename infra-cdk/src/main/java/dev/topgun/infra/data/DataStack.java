@@ -5,19 +5,23 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** Stateful resources: the KMS key, the single table, the cursor secret, the access-log bucket. */
+/**
+ * Stateful resources: the KMS key, the single table, the functions' secrets, the access-log bucket.
+ */
 public final class DataStack extends Stack {
 
   private final DataKey key;
   private final SingleTable table;
-  private final CursorSecret cursorSecret;
+  private final FunctionSecret cursorSecret;
+  private final FunctionSecret mailCredentials;
   private final AccessLogs accessLogs;
 
   public DataStack(Construct scope, String id, StackProps props, StageConfig stage) {
     super(scope, id, props);
     this.key = new DataKey(this, "DataKey", stage);
     this.table = new SingleTable(this, "Topgun", stage, key.key());
-    this.cursorSecret = new CursorSecret(this, "CursorSecret", stage, key.key());
+    this.cursorSecret = FunctionSecret.cursorKey(this, stage, key.key());
+    this.mailCredentials = FunctionSecret.mailCredentials(this, stage, key.key());
     this.accessLogs = new AccessLogs(this, "AccessLogs", stage);
   }
 
@@ -29,8 +33,12 @@ public final class DataStack extends Stack {
     return table;
   }
 
-  public CursorSecret cursorSecret() {
+  public FunctionSecret cursorSecret() {
     return cursorSecret;
+  }
+
+  public FunctionSecret mailCredentials() {
+    return mailCredentials;
   }
 
   public AccessLogs accessLogs() {

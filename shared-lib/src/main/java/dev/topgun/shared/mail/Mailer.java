@@ -1,5 +1,7 @@
 package dev.topgun.shared.mail;
 
+import dev.topgun.shared.secrets.SecretsExtension;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -33,14 +35,22 @@ public class Mailer {
   private final InternetAddress from;
   private final @Nullable String username;
   private final @Nullable String password;
+  private final @Nullable String credentialsSecretArn;
+  private final BeanProvider<SecretsExtension> secrets;
 
+  /**
+   * @param credentialsSecretArn in AWS, the Secrets Manager secret holding {@code {"username",
+   *     "password"}} (SES SMTP credentials), read through the secrets extension at the first send
+   */
   public Mailer(
       @Value("${topgun.mail.smtp-host:localhost}") String host,
       @Value("${topgun.mail.smtp-port:1025}") int port,
       @Value("${topgun.mail.from:Topgun <no-reply@topgun.localhost>}") String from,
       @Value("${topgun.mail.starttls:false}") boolean startTls,
       @Value("${topgun.mail.username:}") @Nullable String username,
-      @Value("${topgun.mail.password:}") @Nullable String password) {
+      @Value("${topgun.mail.password:}") @Nullable String password,
+      @Value("${topgun.mail.credentials-secret-arn:}") @Nullable String credentialsSecretArn,
+      BeanProvider<SecretsExtension> secrets) {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", host);
     properties.put("mail.smtp.port", String.valueOf(port));
@@ -49,11 +59,16 @@ public class Mailer {
     properties.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT.toMillis()));
     properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
     properties.put("mail.smtp.starttls.required", String.valueOf(startTls));
-    boolean auth = username != null && !username.isBlank();
+    this.credentialsSecretArn =
+        credentialsSecretArn == null || credentialsSecretArn.isBlank()
+            ? null
+            : credentialsSecretArn;
+    this.secrets = secrets;
+    boolean auth = (username != null && !username.isBlank()) || this.credentialsSecretArn != null;
     properties.put("mail.smtp.auth", String.valueOf(auth));
     this.session = Session.getInstance(properties);
-    this.username = auth ? username : null;
-    this.password = auth ? password : null;
+    this.username = username != null && !username.isBlank() ? username : null;
+    this.password = this.username != null ? password : null;
     try {
       this.from = new InternetAddress(from, true);
     } catch (AddressException e) {
@@ -74,11 +89,19 @@ public class Mailer {
       message.setSubject(subject, StandardCharsets.UTF_8.name());
       message.setText(text, StandardCharsets.UTF_8.name());
       message.setSentDate(new Date());
-      if (username == null) {
+      if (credentialsSecretArn != null) {
+        String credentials = secrets.get().secretString(credentialsSecretArn);
+        Transport.send(
+            message,
+            SecretsExtension.member(credentials, "username"),
+            SecretsExtension.member(credentials, "password"));
+      } else if (username == null) {
         Transport.send(message);
       } else {
         Transport.send(message, username, password);
       }
+    } catch (SecretsExtension.SecretUnavailableException e) {
+      throw new MailException("The mail credentials are not available: " + e.getMessage(), e);
     } catch (MessagingException e) {
       throw new MailException("The mail server did not take the message: " + e.getMessage(), e);
     }

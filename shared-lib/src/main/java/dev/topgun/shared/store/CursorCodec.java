@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.topgun.shared.secrets.SecretsExtension;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,8 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * came from. Decoding then checks the key itself: exactly the index's key attributes, all strings,
  * the partition attribute equal to the queried partition and the sort key within the query's sort
  * condition. That check alone keeps one tenant from paging into another's partition, so the MAC
- * secret ({@code topgun.cursors.secret}) guards integrity, not tenancy; when it is not configured a
- * fixed built-in key is used.
+ * secret guards integrity, not tenancy. It is {@code topgun.cursors.secret} (locally), else the
+ * Secrets Manager secret {@code topgun.cursors.secret-arn} names (in AWS; read through the secrets
+ * extension on the first cursor, not at start-up), else a fixed built-in key.
  */
 @Singleton
 public final class CursorCodec {
@@ -42,12 +47,36 @@ public final class CursorCodec {
   private static final int MAX_CURSOR_CHARS = 4096;
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final SecretKeySpec key;
+  private final Supplier<String> secret;
+  private volatile SecretKeySpec key;
 
   @Inject
-  public CursorCodec(@Value("${topgun.cursors.secret:}") String secret) {
+  public CursorCodec(
+      @Value("${topgun.cursors.secret:}") String secret,
+      @Value("${topgun.cursors.secret-arn:}") @Nullable String secretArn,
+      BeanProvider<SecretsExtension> secrets) {
+    if (secret != null && !secret.isBlank()) {
+      this.secret = () -> secret;
+    } else if (secretArn != null && !secretArn.isBlank()) {
+      this.secret = () -> secrets.get().secretString(secretArn);
+    } else {
+      this.secret = () -> DEFAULT_SECRET;
+    }
+  }
+
+  /** A codec keyed by {@code secret}, or by the built-in key when it is blank. */
+  public CursorCodec(String secret) {
     String effective = secret == null || secret.isBlank() ? DEFAULT_SECRET : secret;
-    this.key = new SecretKeySpec(effective.getBytes(StandardCharsets.UTF_8), MAC_ALGORITHM);
+    this.secret = () -> effective;
+  }
+
+  private SecretKeySpec key() {
+    SecretKeySpec current = key;
+    if (current == null) {
+      current = new SecretKeySpec(secret.get().getBytes(StandardCharsets.UTF_8), MAC_ALGORITHM);
+      key = current;
+    }
+    return current;
   }
 
   /** A codec with the built-in key, for code outside an application context. */
@@ -118,7 +147,7 @@ public final class CursorCodec {
   private byte[] mac(Query query, byte[] json) {
     try {
       Mac mac = Mac.getInstance(MAC_ALGORITHM);
-      mac.init(key);
+      mac.init(key());
       mac.update(query.index().name().getBytes(StandardCharsets.UTF_8));
       mac.update((byte) 0);
       mac.update(query.partition().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.topgun.shared.http.problem;
 
+import dev.topgun.shared.secrets.SecretsExtension;
 import dev.topgun.shared.store.InvalidCursorException;
 import dev.topgun.shared.store.ItemAlreadyExistsException;
 import dev.topgun.shared.store.LimitExceededException;
@@ -59,6 +60,12 @@ public class StoreProblemResolver implements ProblemResolver {
           Problem.of(
               ProblemType.INVALID_CURSOR,
               "The cursor was not issued for this list. Start again without a cursor."));
+    }
+    if (error instanceof SecretsExtension.SecretUnavailableException) {
+      return Optional.of(
+          Problem.of(
+              ProblemType.SERVICE_UNAVAILABLE,
+              "A secret this request needs is not available. Retry later."));
     }
     if (error instanceof TransactionConflictException) {
       return Optional.of(
