@@ -20,12 +20,29 @@ class RecordingEvents {
 
   static final List<PutEventsRequestEntry> SENT = new CopyOnWriteArrayList<>();
 
+  /** While set, every entry is refused (as EventBridge does with {@code InternalFailure}). */
+  static volatile boolean refusing;
+
   @Singleton
   @Replaces(value = EventBridgeClient.class, factory = AwsClients.class)
   EventBridgeClient recordingEventBridge() {
     return new EventBridgeClient() {
       @Override
       public PutEventsResponse putEvents(PutEventsRequest request) {
+        if (refusing) {
+          return PutEventsResponse.builder()
+              .failedEntryCount(request.entries().size())
+              .entries(
+                  request.entries().stream()
+                      .map(
+                          e ->
+                              PutEventsResultEntry.builder()
+                                  .errorCode("InternalFailure")
+                                  .errorMessage("refused by the test")
+                                  .build())
+                      .toList())
+              .build();
+        }
         SENT.addAll(request.entries());
         return PutEventsResponse.builder()
             .failedEntryCount(0)

@@ -73,6 +73,30 @@ class TreeLifecycleIT {
   }
 
   @Test
+  void whenEventBridgeRefusesTheEvent_theCommittedChangeStillAnswers201() {
+    // given
+    RecordingEvents.refusing = true;
+    try {
+      // when
+      Response created =
+          api.call(
+              OPERATOR,
+              "POST",
+              "/v1/organizations/" + api.root + "/children",
+              "{\"name\":\"Quiet\",\"slug\":\"no-event\",\"hierarchyType\":\"master_branch\"}");
+
+      // then
+      assertThat(created.status()).as(created.raw()).isEqualTo(201);
+      assertThat(api.call(OPERATOR, "GET", "/v1/organizations/" + created.id(), null).status())
+          .isEqualTo(200);
+      assertThat(RecordingEvents.SENT).noneMatch(e -> e.detail().contains(created.id()));
+      assertThat(actions(OPERATOR, api.root)).contains("organization.created");
+    } finally {
+      RecordingEvents.refusing = false;
+    }
+  }
+
+  @Test
   void patch_withNothingToChange_is400_andAViewerMayNot_403() {
     // given
     String org = api.create(OPERATOR, api.root, "patch-rules", "master_branch");

@@ -99,6 +99,31 @@ public class EventPublisher {
     return publish(Arrays.asList(events));
   }
 
+  /**
+   * Publishes the facts of a change that is already committed. The change stands whatever happens
+   * here, so a failure must not turn its answer into a 500 that invites a retry: it is logged at
+   * ERROR with each event's name, organization and data type (never the data) and the caller goes
+   * on. The audit entry written with the change still records it. (A transactional outbox drained
+   * by a sweeper would make this exactly-once; it is not built yet.)
+   *
+   * @return whether every event was published
+   */
+  public boolean publishCommitted(Event... events) {
+    try {
+      publish(Arrays.asList(events));
+      return true;
+    } catch (RuntimeException e) {
+      for (Event event : events) {
+        LOG.error(
+            "Event {} of organization {} lost after its change was committed: {}",
+            event.name(),
+            event.organizationId(),
+            e.toString());
+      }
+      return false;
+    }
+  }
+
   /** Publishes the events; returns their envelopes (ids and times) in the same order. */
   public List<EventEnvelope<Object>> publish(List<Event> events) {
     if (source == null) {

@@ -108,7 +108,7 @@ public class InvitationsController {
               "The invitation e-mail could not be sent, so no invitation was made. Retry later."));
     }
     InvitationItem invitation = invitations.store(created, AuditContext.of(request, user.userId()));
-    events.publish(
+    events.publishCommitted(
         Event.of(
             "InvitationCreated",
             orgId,
@@ -148,7 +148,7 @@ public class InvitationsController {
               return invitations.accept(invitation, user.userId(), context);
             });
     Membership membership = member.toMembership().orElseThrow();
-    events.publish(
+    events.publishCommitted(
         Event.of(
             "MemberAdded",
             membership.orgId(),

@@ -180,7 +180,7 @@ public class MembersController {
   }
 
   private void publish(String type, Membership membership, SignedInUser user) {
-    events.publish(
+    events.publishCommitted(
         Event.of(
             type,
             membership.orgId(),

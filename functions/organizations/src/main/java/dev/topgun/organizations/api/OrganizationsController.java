@@ -175,7 +175,7 @@ public class OrganizationsController {
               return organizations.move(target.lineage(), newParent.lineage(), context);
             });
     if (!from[0].equals(moved.parentId())) {
-      events.publish(
+      events.publishCommitted(
           Event.of(
               "OrganizationMoved",
               moved.id(),
@@ -270,7 +270,7 @@ public class OrganizationsController {
   }
 
   private void publish(String type, Organization organization, SignedInUser user) {
-    events.publish(
+    events.publishCommitted(
         Event.of(
             type,
             organization.id(),
