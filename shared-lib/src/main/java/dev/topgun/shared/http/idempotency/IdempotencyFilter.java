@@ -101,11 +101,11 @@ public class IdempotencyFilter implements Ordered {
             request.getMethodName(),
             query == null ? path : path + "?" + query,
             body == null ? new byte[0] : body);
-    String scope = escape(caller.of(request)) + ":" + request.getMethodName() + ":" + path;
+    String scope = scope(caller.of(request), request.getMethodName(), path);
     String pk = Keys.idempotency(scope, escape(key));
 
     IdempotencyStore.Claim claim =
-        store.get().claim(pk, fingerprint, request.getMethodName(), path);
+        store.get().claim(pk, fingerprint, request.getMethodName(), scope);
     if (claim instanceof IdempotencyStore.Claim.Claimed claimed) {
       request.setAttribute(CLAIM_ATTRIBUTE, claimed);
       return null;
@@ -235,6 +235,14 @@ public class IdempotencyFilter implements Ordered {
       }
     }
     return key;
+  }
+
+  /**
+   * {@code <caller>:<METHOD>:<sha256(path), 32 hex>}: the path is hashed because a path can carry a
+   * capability ({@code /v1/invitations/{token}/accept}) that must not sit in the table for a day.
+   */
+  static String scope(String caller, String method, String path) {
+    return escape(caller) + ":" + method + ":" + Fingerprints.sha256Hex(path).substring(0, 32);
   }
 
   /** Keeps '#' (the key separator) out of key parts, reversibly. */

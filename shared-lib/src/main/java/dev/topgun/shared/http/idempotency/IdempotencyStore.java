@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Idempotency records in the single table.
  *
  * <pre>
- * PK  IDEMPOTENCY#&lt;caller&gt;:&lt;METHOD&gt;:&lt;path&gt;#&lt;key&gt;    SK  IDEMPOTENCY
+ * PK  IDEMPOTENCY#&lt;caller&gt;:&lt;METHOD&gt;:&lt;sha256(path)&gt;#&lt;key&gt;    SK  IDEMPOTENCY
  * type Idempotency, state IN_PROGRESS|COMPLETED, fingerprint, lockToken, lockedUntil (epoch ms),
  * status, headers (M of L), body (B), bodyOmitted, version, createdAt, updatedAt, ttl (epoch s)
  * </pre>
@@ -75,7 +75,7 @@ public class IdempotencyStore {
     record Mismatch() implements Claim {}
   }
 
-  public Claim claim(String pk, String fingerprint, String method, String path) {
+  public Claim claim(String pk, String fingerprint, String method, String scope) {
     for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       String token = UUID.randomUUID().toString();
@@ -92,7 +92,7 @@ public class IdempotencyStore {
       item.put("lockToken", s(token));
       item.put("lockedUntil", n(now.plus(configuration.getLockTimeout()).toEpochMilli()));
       item.put("method", s(method));
-      item.put("path", s(path));
+      item.put("scope", s(scope));
       try {
         dynamoDb.putItem(
             r ->

@@ -209,7 +209,8 @@ class IdempotencyIT {
     transport.send(create(name).header(IdempotencyFilter.HEADER, key));
 
     // then
-    Map<String, AttributeValue> item = record("anonymous:POST:/test/widgets", key);
+    Map<String, AttributeValue> item =
+        record(IdempotencyFilter.scope("anonymous", "POST", "/test/widgets"), key);
     long ttl = Long.parseLong(item.get(TopgunTable.TTL).n());
     assertThat(ttl)
         .isBetween(
@@ -312,7 +313,12 @@ class IdempotencyIT {
     Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(
-        TopgunTable.PK, AttributeValue.fromS("IDEMPOTENCY#anonymous:POST:/test/widgets#" + key));
+        TopgunTable.PK,
+        AttributeValue.fromS(
+            "IDEMPOTENCY#"
+                + IdempotencyFilter.scope("anonymous", "POST", "/test/widgets")
+                + "#"
+                + key));
     item.put(TopgunTable.SK, AttributeValue.fromS("IDEMPOTENCY"));
     item.put("state", AttributeValue.fromS("IN_PROGRESS"));
     item.put("fingerprint", AttributeValue.fromS("0".repeat(64)));
