@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The runtime's data directory ({@code local/.data}): the emulators' data, the ids of what the
- * runtime created ({@code runtime.json}), and the generated operator password ({@code
- * operator.json}, readable by its owner only).
+ * runtime created ({@code runtime.json}), the generated operator password ({@code operator.json},
+ * readable by its owner only), and the local KMS's keys ({@code kms/}).
  */
 final class DataDir {
 
@@ -46,6 +46,11 @@ final class DataDir {
 
   Path mail() {
     return dir.resolve("mail");
+  }
+
+  /** The local KMS's master key and encrypted keys (see {@code LocalKms}). */
+  Path kms() {
+    return dir.resolve("kms");
   }
 
   Path runtimeFile() {

@@ -7,6 +7,7 @@ import dev.topgun.emulators.Npm;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
+import dev.topgun.local.kms.LocalKms;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
 import dev.topgun.shared.routes.EventRules;
@@ -50,8 +51,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The whole platform on one machine: the DynamoDB, Cognito and mail emulators as child processes,
  * and one HTTP port serving every function (through the route table, as API Gateway does), the
- * Lambda Invoke API and EventBridge's {@code PutEvents}. {@code ./local/run} runs {@link #main};
- * tests call {@link #start(LocalConfig)}.
+ * Lambda Invoke API, EventBridge's {@code PutEvents} and KMS. {@code ./local/run} runs {@link
+ * #main}; tests call {@link #start(LocalConfig)}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LambdaFunctions functions;
   private ThreadPoolExecutor async;
   private LocalServer server;
+  private LocalKms kms;
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
@@ -123,6 +125,8 @@ public final class LocalRuntime implements AutoCloseable {
             async,
             Clock.systemUTC());
 
+    kms = LocalKms.open(dataDir.kms(), config.region(), ACCOUNT);
+
     server = LocalServer.bind(config.port());
     port = server.port();
 
@@ -138,7 +142,7 @@ public final class LocalRuntime implements AutoCloseable {
                 // API Gateway's Cognito authorizer checks the pool, not the app client.
                 null,
                 Clock.systemUTC()));
-    server.start(config.routes(), authorizer, invoker, bus, async, config.region(), ACCOUNT);
+    server.start(config.routes(), authorizer, invoker, bus, kms, async, config.region(), ACCOUNT);
   }
 
   /** Every route's function and every rule's target must be a function, before anything starts. */
@@ -292,6 +296,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.endpoints.cognito", cognitoEndpoint.toString());
     properties.put("topgun.endpoints.events", self);
     properties.put("topgun.endpoints.lambda", self);
+    properties.put("topgun.endpoints.kms", self);
+    properties.put("topgun.kms.key-id", LocalKms.DEFAULT_ALIAS);
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
     properties.put("topgun.mail.smtp-host", mail.smtpHost());
@@ -346,6 +352,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI dynamoDbEndpoint() {
     return dynamoDbEndpoint;
+  }
+
+  /** The local KMS, served on {@link #endpoint()}. */
+  public URI kmsEndpoint() {
+    return endpoint();
   }
 
   public URI cognitoEndpoint() {
@@ -434,6 +445,7 @@ public final class LocalRuntime implements AutoCloseable {
         "  API           " + api + "   (try: curl " + api + "/v1/health)",
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
+        "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),

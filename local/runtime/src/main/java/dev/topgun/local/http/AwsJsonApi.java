@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.topgun.local.AwsError;
 import dev.topgun.local.Json;
 import dev.topgun.local.events.EventBus;
+import dev.topgun.local.kms.LocalKms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -14,17 +15,22 @@ import java.util.UUID;
 
 /**
  * The services that speak the AWS JSON 1.1 protocol ({@code POST /} with {@code X-Amz-Target}):
- * EventBridge's {@code PutEvents} and {@code DescribeEventBus}.
+ * EventBridge's {@code PutEvents} and {@code DescribeEventBus}, and KMS ({@code TrentService.*},
+ * see {@link LocalKms}). Request bodies are never logged: KMS's carry plaintexts.
  */
 final class AwsJsonApi {
 
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   static final String TARGET = "X-Amz-Target";
 
-  private final EventBus bus;
+  static final String KMS_PREFIX = "TrentService.";
 
-  AwsJsonApi(EventBus bus) {
+  private final EventBus bus;
+  private final LocalKms kms;
+
+  AwsJsonApi(EventBus bus, LocalKms kms) {
     this.bus = bus;
+    this.kms = kms;
   }
 
   static boolean accepts(HttpExchange exchange) {
@@ -46,15 +52,17 @@ final class AwsJsonApi {
         throw new AwsError(400, "SerializationException", "Request body is not a JSON object.");
       }
       ObjectNode response =
-          switch (target) {
-            case "AWSEvents.PutEvents" -> bus.putEvents(request);
-            case "AWSEvents.DescribeEventBus" -> bus.describeEventBus(request);
-            default ->
-                throw new AwsError(
-                    400,
-                    "UnknownOperationException",
-                    "The local runtime does not serve the operation " + target + ".");
-          };
+          target.startsWith(KMS_PREFIX)
+              ? kms.handle(target.substring(KMS_PREFIX.length()), request)
+              : switch (target) {
+                case "AWSEvents.PutEvents" -> bus.putEvents(request);
+                case "AWSEvents.DescribeEventBus" -> bus.describeEventBus(request);
+                default ->
+                    throw new AwsError(
+                        400,
+                        "UnknownOperationException",
+                        "The local runtime does not serve the operation " + target + ".");
+              };
       Responses.send(
           exchange,
           200,

@@ -3,6 +3,7 @@ package dev.topgun.local.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.topgun.local.events.EventBus;
+import dev.topgun.local.kms.LocalKms;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.RouteTable;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge), and every
- * other request to the functions through {@link ApiGatewayProxy}.
+ * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), and
+ * every other request to the functions through {@link ApiGatewayProxy}.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -75,6 +76,7 @@ public final class LocalServer implements AutoCloseable {
       CognitoAuthorizer authorizer,
       Invoker invoker,
       EventBus bus,
+      LocalKms kms,
       Executor async,
       String region,
       String account) {
@@ -82,7 +84,7 @@ public final class LocalServer implements AutoCloseable {
     LambdaInvokeApi lambda =
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");
-    AwsJsonApi awsJson = new AwsJsonApi(bus);
+    AwsJsonApi awsJson = new AwsJsonApi(bus, kms);
     server.createContext(
         "/",
         exchange -> {
