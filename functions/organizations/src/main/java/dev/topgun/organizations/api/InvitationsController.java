@@ -4,6 +4,7 @@ import dev.topgun.organizations.store.InvitationItem;
 import dev.topgun.organizations.store.InvitationStore;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.audit.AuditContext;
+import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
 import dev.topgun.shared.http.problem.Problem;
@@ -12,6 +13,7 @@ import dev.topgun.shared.http.problem.ProblemType;
 import dev.topgun.shared.mail.Mailer;
 import dev.topgun.shared.tenancy.Authorizer;
 import dev.topgun.shared.tenancy.Authorizer.Authorized;
+import dev.topgun.shared.tenancy.Lineage;
 import dev.topgun.shared.tenancy.Membership;
 import dev.topgun.shared.tenancy.MembershipItem;
 import dev.topgun.shared.tenancy.NotFoundException;
@@ -50,15 +52,18 @@ public class InvitationsController {
   private final Mailer mailer;
   private final EventPublisher events;
   private final String acceptBaseUrl;
+  private final Pools pools;
 
-  public InvitationsController(
+  InvitationsController(
       InvitationStore invitations,
       OrganizationStore organizations,
       Authorizer authorizer,
       TenancyDirectory directory,
       Mailer mailer,
       EventPublisher events,
+      Pools pools,
       @Value("${topgun.web.base-url:http://localhost:8080}") String webBaseUrl) {
+    this.pools = pools;
     this.invitations = invitations;
     this.organizations = organizations;
     this.authorizer = authorizer;
@@ -145,7 +150,15 @@ public class InvitationsController {
                         .with("reason", "email_mismatch"));
               }
               organizations.profile(user.userId(), user.email(), true);
-              return invitations.accept(invitation, user.userId(), context);
+              Lineage lineage =
+                  directory
+                      .lineage(invitation.getOrgId(), null)
+                      .orElseThrow(NotFoundException::new);
+              return pools.reserving(
+                  pools.of(lineage),
+                  Limit.MAX_USERS,
+                  1,
+                  () -> invitations.accept(invitation, user.userId(), context));
             });
     Membership membership = member.toMembership().orElseThrow();
     events.publishCommitted(

@@ -4,6 +4,7 @@ import dev.topgun.organizations.store.MemberStore;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.organizations.store.ProfileItem;
 import dev.topgun.shared.audit.AuditContext;
+import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
 import dev.topgun.shared.http.problem.FieldError;
@@ -54,16 +55,19 @@ public class MembersController {
   private final OrganizationStore organizations;
   private final Authorizer authorizer;
   private final EventPublisher events;
+  private final Pools pools;
 
-  public MembersController(
+  MembersController(
       MemberStore members,
       OrganizationStore organizations,
       Authorizer authorizer,
-      EventPublisher events) {
+      EventPublisher events,
+      Pools pools) {
     this.members = members;
     this.organizations = organizations;
     this.authorizer = authorizer;
     this.events = events;
+    this.pools = pools;
   }
 
   /** {@code members:read}. */
@@ -106,9 +110,14 @@ public class MembersController {
                                 "No user with this id has signed in yet: invite them instead.")
                             .withErrors(List.of(new FieldError("userId", "is not a known user")))));
     MembershipItem added =
-        members.add(
-            new Membership(orgId, profile.getUserId(), role, grants, profile.getEmail()),
-            AuditContext.of(request, user.userId()));
+        pools.reserving(
+            pools.of(granted.lineage()),
+            Limit.MAX_USERS,
+            1,
+            () ->
+                members.add(
+                    new Membership(orgId, profile.getUserId(), role, grants, profile.getEmail()),
+                    AuditContext.of(request, user.userId())));
     Membership membership = added.toMembership().orElseThrow();
     publish("MemberAdded", membership, user);
     return HttpResponse.<MemberResponse>status(HttpStatus.CREATED)
@@ -166,6 +175,7 @@ public class MembersController {
                 Grants.requireOwnersWrite(granted.permissions());
               }
               members.remove(current, context);
+              pools.release(pools.of(granted.lineage()), Limit.MAX_USERS, 1);
               return membership;
             });
     publish("MemberRemoved", removed, user);

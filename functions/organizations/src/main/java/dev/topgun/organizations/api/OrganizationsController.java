@@ -7,6 +7,7 @@ import dev.topgun.organizations.domain.TreeRuleException;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.audit.AuditTrail;
+import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
 import dev.topgun.shared.store.Page;
@@ -51,16 +52,19 @@ public class OrganizationsController {
   private final Authorizer authorizer;
   private final EventPublisher events;
   private final AuditTrail audit;
+  private final Pools pools;
 
-  public OrganizationsController(
+  OrganizationsController(
       OrganizationStore organizations,
       Authorizer authorizer,
       EventPublisher events,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Pools pools) {
     this.organizations = organizations;
     this.authorizer = authorizer;
     this.events = events;
     this.audit = audit;
+    this.pools = pools;
   }
 
   /** {@code organizations:read}. */
@@ -113,7 +117,11 @@ public class OrganizationsController {
                           body.slug(),
                           HierarchyType.from(body.hierarchyType()).orElseThrow())
                       .under(organization(granted.organization()));
-              return organizations.createChild(granted.lineage(), child, context);
+              return pools.reserving(
+                  pools.of(granted.lineage()),
+                  Limit.MAX_CHILD_ORGANIZATIONS,
+                  1,
+                  () -> organizations.createChild(granted.lineage(), child, context));
             });
     publish("OrganizationCreated", created, user);
     return HttpResponse.<OrganizationResponse>status(HttpStatus.CREATED)
@@ -172,7 +180,10 @@ public class OrganizationsController {
                         + parentType.value()
                         + " one.");
               }
-              return organizations.move(target.lineage(), newParent.lineage(), context);
+              return pools.moving(
+                  target.lineage(),
+                  newParent.lineage(),
+                  () -> organizations.move(target.lineage(), newParent.lineage(), context));
             });
     if (!from[0].equals(moved.parentId())) {
       events.publishCommitted(

@@ -1,0 +1,224 @@
+package dev.topgun.organizations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.topgun.organizations.Api.Response;
+import dev.topgun.organizations.Api.User;
+import dev.topgun.shared.entitlements.LicenseItem;
+import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.entitlements.Usage;
+import dev.topgun.shared.store.SingleTableStore;
+import dev.topgun.shared.testing.LocalTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Organizations and memberships draw on the license pool of the nearest licensed organization at or
+ * above them ({@code max_child_organizations}, {@code max_users}), through shared-lib's
+ * entitlements contract. Licenses are written here as the licensing function will write them.
+ */
+class EntitlementsIT {
+
+  @RegisterExtension static final LocalTable TABLE = new LocalTable();
+
+  private static final User OPERATOR = Api.OPERATOR;
+  private static Api api;
+  private static SingleTableStore store;
+  private static Usage usage;
+
+  @BeforeAll
+  static void start() {
+    api = new Api(TABLE, Map.of());
+    store = api.context.getBean(SingleTableStore.class);
+    usage = api.context.getBean(Usage.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void aResellerCreatesUpToItsChildOrganizationLimit_thenGets409WithLimitAndUsage() {
+    // given
+    String reseller = api.create(OPERATOR, api.root, "pool-reseller", "master_branch");
+    license(reseller, Map.of("max_child_organizations", 2L));
+
+    // when
+    api.create(OPERATOR, reseller, "pool-c1", "end_user");
+    api.create(OPERATOR, reseller, "pool-c2", "end_user");
+    Response third = createChild(reseller, "pool-c3", "end_user");
+
+    // then
+    assertThat(third.status()).isEqualTo(409);
+    assertThat(third.body())
+        .containsEntry("type", "https://topgun.dev/problems/limit-exceeded")
+        .containsEntry("counter", "child_organizations")
+        .containsEntry("limit", 2)
+        .containsEntry("usage", 2);
+    assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(2);
+    // the operator's own tree has no license: unlimited
+    api.create(OPERATOR, api.root, "pool-free-1", "master_branch");
+    api.create(OPERATOR, api.root, "pool-free-2", "master_branch");
+  }
+
+  @Test
+  void fiftyConcurrentCreationsAgainstALimitOfTen_reserveExactlyTen() throws Exception {
+    // given
+    String reseller = api.create(OPERATOR, api.root, "race-pool", "master_branch");
+    license(reseller, Map.of("max_child_organizations", 10L));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        String slug = "race-pool-c" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return createChild(reseller, slug, "end_user").status();
+                }));
+      }
+
+      // when
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> result : results) {
+        statuses.add(result.get());
+      }
+
+      // then
+      assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+      assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+      assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(10);
+      assertThat(
+              api.call(OPERATOR, "GET", "/v1/organizations/" + reseller + "/children", null).ids())
+          .hasSize(10);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void membershipsAcrossTheSubtree_countAgainstMaxUsers_andARemovalFreesASlot() {
+    // given
+    String reseller = api.create(OPERATOR, api.root, "users-pool", "master_branch");
+    String customer = api.create(OPERATOR, reseller, "users-pool-c", "end_user");
+    license(reseller, Map.of("max_users", 2L));
+    User first = User.named("users-pool-1");
+    User second = User.named("users-pool-2");
+    User third = User.named("users-pool-3");
+
+    // when
+    Response one = addMember(reseller, first);
+    Response two = addMember(customer, second);
+    Response three = addMember(customer, third);
+
+    // then
+    assertThat(one.status()).isEqualTo(201);
+    assertThat(two.status()).isEqualTo(201);
+    assertThat(three.status()).isEqualTo(409);
+    assertThat(three.body()).containsEntry("counter", "users").containsEntry("limit", 2);
+    assertThat(
+            api.call(
+                    OPERATOR,
+                    "DELETE",
+                    "/v1/organizations/" + reseller + "/members/" + first.sub(),
+                    null)
+                .status())
+        .isEqualTo(204);
+    assertThat(addMember(customer, third).status()).isEqualTo(201);
+    assertThat(usage.current(reseller, Limit.MAX_USERS)).isEqualTo(2);
+  }
+
+  @Test
+  void aMoveTakesItsShareToTheNewPool_orIsRefusedWhenItDoesNotFit() {
+    // given: reseller A (licensed) > agency > customer with a member; reseller B with room for 1
+    String resellerA = api.create(OPERATOR, api.root, "move-pool-a", "master_branch");
+    String resellerB = api.create(OPERATOR, api.root, "move-pool-b", "master_branch");
+    license(resellerA, Map.of("max_child_organizations", 10L, "max_users", 10L));
+    license(resellerB, Map.of("max_child_organizations", 1L, "max_users", 10L));
+    String agency = api.create(OPERATOR, resellerA, "move-pool-agency", "sub_user");
+    String customer = api.create(OPERATOR, agency, "move-pool-customer", "end_user");
+    assertThat(addMember(customer, User.named("move-pool-member")).status()).isEqualTo(201);
+
+    // when: the agency and its customer need 2 slots in B, which has 1
+    Response refused = move(agency, resellerB);
+
+    // then: nothing moved, nothing counted
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).containsEntry("counter", "child_organizations");
+    assertThat(usage.current(resellerA, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(2);
+    assertThat(usage.current(resellerB, Limit.MAX_CHILD_ORGANIZATIONS)).isZero();
+    assertThat(usage.current(resellerB, Limit.MAX_USERS)).isZero();
+
+    // when B has room
+    license(resellerB, Map.of("max_child_organizations", 5L, "max_users", 10L));
+    Response moved = move(agency, resellerB);
+
+    // then the share went with it
+    assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+    assertThat(usage.current(resellerA, Limit.MAX_CHILD_ORGANIZATIONS)).isZero();
+    assertThat(usage.current(resellerA, Limit.MAX_USERS)).isZero();
+    assertThat(usage.current(resellerB, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(2);
+    assertThat(usage.current(resellerB, Limit.MAX_USERS)).isEqualTo(1);
+  }
+
+  @Test
+  void anOrganizationWithItsOwnLicense_isItsSubtreesPool() {
+    // given
+    String reseller = api.create(OPERATOR, api.root, "nest-reseller", "master_branch");
+    license(reseller, Map.of("max_child_organizations", 10L));
+    String agency = api.create(OPERATOR, reseller, "nest-agency", "sub_user");
+    license(agency, Map.of("max_child_organizations", 1L));
+
+    // when
+    api.create(OPERATOR, agency, "nest-c1", "end_user");
+    Response second = createChild(agency, "nest-c2", "end_user");
+
+    // then
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(usage.current(agency, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
+    assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
+  }
+
+  private static void license(String orgId, Map<String, Long> limits) {
+    store.put(
+        LicenseItem.SCHEMA, LicenseItem.of("lic-" + orgId, orgId, "active", List.of(), limits));
+  }
+
+  private static Response createChild(String parent, String slug, String type) {
+    return api.call(
+        OPERATOR,
+        "POST",
+        "/v1/organizations/" + parent + "/children",
+        "{\"name\":\"n\",\"slug\":\"" + slug + "\",\"hierarchyType\":\"" + type + "\"}");
+  }
+
+  private static Response addMember(String orgId, User user) {
+    assertThat(api.call(user, "GET", "/v1/me", null).status()).isEqualTo(200);
+    return api.call(
+        OPERATOR,
+        "POST",
+        "/v1/organizations/" + orgId + "/members",
+        "{\"userId\":\"" + user.sub() + "\",\"role\":\"member\"}");
+  }
+
+  private static Response move(String orgId, String newParentId) {
+    return api.call(
+        OPERATOR,
+        "POST",
+        "/v1/organizations/" + orgId + "/move",
+        "{\"newParentId\":\"" + newParentId + "\"}");
+  }
+}

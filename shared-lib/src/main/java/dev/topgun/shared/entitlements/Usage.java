@@ -1,0 +1,65 @@
+package dev.topgun.shared.entitlements;
+
+import dev.topgun.shared.store.Counters;
+import dev.topgun.shared.store.ItemKey;
+import dev.topgun.shared.store.Keys;
+import jakarta.inject.Singleton;
+import java.util.OptionalLong;
+
+/**
+ * Usage of a license's pool, as conditional counters on the pool's organization ({@code
+ * PK=ORG#<pool>, SK=COUNTER#usage}, one attribute per {@link Limit#counter()}): a domain that
+ * creates a limited resource {@link #reserve}s it first — one conditional UpdateItem, so of any
+ * number of concurrent creations exactly as many as the limit allows succeed — and {@link
+ * #release}s it when the creation fails or the resource goes. Over the limit is {@link
+ * dev.topgun.shared.store.LimitExceededException} (409 {@code limit-exceeded} with the limit and
+ * usage).
+ *
+ * <p>Reserve before the write and release when the write fails: a crash in between leaves a slot
+ * counted, never a resource uncounted.
+ */
+@Singleton
+public class Usage {
+
+  static final String USAGE = "usage";
+
+  private final Counters counters;
+
+  public Usage(Counters counters) {
+    this.counters = counters;
+  }
+
+  /** Reserves {@code n} of {@code limit} on the entitlements' pool; nothing when unlimited. */
+  public void reserve(Entitlements entitlements, Limit limit, long n) {
+    OptionalLong max = entitlements.limit(limit);
+    String counter = counter(limit);
+    if (max.isEmpty() || n < 1) {
+      return;
+    }
+    counters.reserve(key(entitlements.poolOrgId()), counter, n, max.getAsLong());
+  }
+
+  /** Gives {@code n} of {@code limit} back to the entitlements' pool (never below zero). */
+  public void release(Entitlements entitlements, Limit limit, long n) {
+    if (entitlements.isUnlimited() || entitlements.limit(limit).isEmpty() || n < 1) {
+      return;
+    }
+    counters.release(key(entitlements.poolOrgId()), counter(limit), n);
+  }
+
+  /** The pool's current usage of {@code limit}. */
+  public long current(String poolOrgId, Limit limit) {
+    return counters.current(key(poolOrgId), counter(limit));
+  }
+
+  /** The pool's counter item. */
+  public static ItemKey key(String poolOrgId) {
+    return new ItemKey(Keys.org(poolOrgId), Keys.of("COUNTER", USAGE));
+  }
+
+  private static String counter(Limit limit) {
+    return limit
+        .counter()
+        .orElseThrow(() -> new IllegalArgumentException(limit.value() + " is a rate, not counted"));
+  }
+}
