@@ -1,9 +1,12 @@
 package dev.topgun.shared.entitlements;
 
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -19,7 +22,9 @@ public record Entitlements(
     @Nullable String licenseId,
     @Nullable String status,
     Set<String> features,
-    Map<Limit, Long> limits) {
+    Map<Limit, Long> limits,
+    @Nullable Instant expiresAt,
+    int graceDays) {
 
   public Entitlements {
     features = Set.copyOf(features);
@@ -28,7 +33,35 @@ public record Entitlements(
 
   /** No license anywhere up the tree: nothing is limited. */
   public static Entitlements unlimited() {
-    return new Entitlements(null, null, null, Set.of(), Map.of());
+    return new Entitlements(null, null, null, Set.of(), Map.of(), null, 0);
+  }
+
+  /** When the grace period ends, or empty for a perpetual license. */
+  public Optional<Instant> graceEndsAt() {
+    return expiresAt == null
+        ? Optional.empty()
+        : Optional.of(expiresAt.plus(Duration.ofDays(graceDays)));
+  }
+
+  /**
+   * The license's state at {@code now}: a stored {@code suspended} or {@code revoked} wins;
+   * otherwise {@code active} until {@code expiresAt}, {@code grace} for {@code graceDays} after,
+   * then {@code expired}. {@code active} when unlimited.
+   */
+  public LicenseState state(Instant now) {
+    if (isUnlimited()) {
+      return LicenseState.ACTIVE;
+    }
+    if ("revoked".equals(status)) {
+      return LicenseState.REVOKED;
+    }
+    if ("suspended".equals(status)) {
+      return LicenseState.SUSPENDED;
+    }
+    if (expiresAt == null || now.isBefore(expiresAt)) {
+      return LicenseState.ACTIVE;
+    }
+    return now.isBefore(graceEndsAt().orElseThrow()) ? LicenseState.GRACE : LicenseState.EXPIRED;
   }
 
   public boolean isUnlimited() {

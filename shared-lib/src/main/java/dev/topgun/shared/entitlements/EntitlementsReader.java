@@ -4,6 +4,7 @@ import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.Lineage;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -63,6 +64,8 @@ public class EntitlementsReader {
         license.getLicenseId(),
         license.getStatus(),
         license.getFeatures() == null ? new HashSet<>() : new HashSet<>(license.getFeatures()),
-        limits);
+        limits,
+        license.getExpiresAt() == null ? null : Instant.parse(license.getExpiresAt()),
+        license.getGraceDays() == null ? 0 : license.getGraceDays());
   }
 }

@@ -41,6 +41,18 @@ public final class LicenseItem extends BaseItem {
           .addAttribute(
               EnhancedType.mapOf(String.class, Long.class),
               a -> a.name("limits").getter(LicenseItem::getLimits).setter(LicenseItem::setLimits))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("expiresAt")
+                      .getter(LicenseItem::getExpiresAt)
+                      .setter(LicenseItem::setExpiresAt))
+          .addAttribute(
+              Integer.class,
+              a ->
+                  a.name("graceDays")
+                      .getter(LicenseItem::getGraceDays)
+                      .setter(LicenseItem::setGraceDays))
           .build();
 
   private String licenseId;
@@ -48,6 +60,8 @@ public final class LicenseItem extends BaseItem {
   private String status;
   private List<String> features;
   private Map<String, Long> limits;
+  private String expiresAt;
+  private Integer graceDays;
 
   public LicenseItem() {
     setType(TYPE);
@@ -117,5 +131,23 @@ public final class LicenseItem extends BaseItem {
 
   public void setLimits(Map<String, Long> limits) {
     this.limits = limits;
+  }
+
+  /** ISO-8601 UTC; {@code null} for a perpetual license. */
+  public String getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(String expiresAt) {
+    this.expiresAt = expiresAt;
+  }
+
+  /** Days after {@code expiresAt} during which licensed features still work, with a warning. */
+  public Integer getGraceDays() {
+    return graceDays;
+  }
+
+  public void setGraceDays(Integer graceDays) {
+    this.graceDays = graceDays;
   }
 }
