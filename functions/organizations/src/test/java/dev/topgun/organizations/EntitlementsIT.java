@@ -2,6 +2,7 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.topgun.emulators.MailEmulator;
 import dev.topgun.organizations.Api.Response;
 import dev.topgun.organizations.Api.User;
 import dev.topgun.shared.entitlements.LicenseItem;
@@ -9,6 +10,7 @@ import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.entitlements.Usage;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.testing.LocalTable;
+import io.micronaut.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +33,62 @@ class EntitlementsIT {
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
 
   private static final User OPERATOR = Api.OPERATOR;
+  private static MailEmulator mail;
   private static Api api;
   private static SingleTableStore store;
   private static Usage usage;
 
   @BeforeAll
   static void start() {
-    api = new Api(TABLE, Map.of());
+    mail = MailEmulator.start(0, 0, null);
+    api =
+        new Api(
+            TABLE,
+            Map.of(
+                "topgun.mail.smtp-host",
+                mail.smtpHost(),
+                "topgun.mail.smtp-port",
+                mail.smtpPort()));
     store = api.context.getBean(SingleTableStore.class);
     usage = api.context.getBean(Usage.class);
   }
 
   @AfterAll
   static void stop() {
-    api.close();
+    if (api != null) {
+      api.close();
+    }
+    if (mail != null) {
+      mail.close();
+    }
+  }
+
+  @Test
+  void crossing80And100Percent_mailsThePoolsOwners_andPublishes_oncePerCrossing() {
+    // given
+    String reseller = api.create(OPERATOR, api.root, "notice-reseller", "master_branch");
+    User owner = User.named("notice-owner");
+    api.addMember(OPERATOR, reseller, owner, "owner");
+    license(reseller, Map.of("max_child_organizations", 5L));
+
+    // when: 5 fit (the 4th crosses 80 %, the 5th 100 %), the 6th is refused
+    for (int i = 1; i <= 5; i++) {
+      api.create(OPERATOR, reseller, "notice-c" + i, "end_user");
+    }
+    assertThat(createChild(reseller, "notice-c6", "end_user").status()).isEqualTo(409);
+
+    // then
+    List<Inbox.Message> mails =
+        new Inbox(mail, api.context.getBean(JsonMapper.class)).to(owner.email(), 2);
+    assertThat(mails)
+        .extracting(Inbox.Message::subject)
+        .containsExactlyInAnyOrder(
+            "Your plan's max_child_organizations is at 80 %",
+            "Your plan's max_child_organizations is at 100 %");
+    assertThat(RecordingEvents.SENT)
+        .filteredOn(
+            e -> e.detailType().equals("LimitThresholdCrossed") && e.detail().contains(reseller))
+        .hasSize(2);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.topgun.shared.store.Counters;
 import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Keys;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,14 +30,22 @@ public class Usage {
     this.counters = counters;
   }
 
-  /** Reserves {@code n} of {@code limit} on the entitlements' pool; nothing when unlimited. */
-  public void reserve(Entitlements entitlements, Limit limit, long n) {
+  /**
+   * Reserves {@code n} of {@code limit} on the entitlements' pool; nothing when unlimited.
+   *
+   * @return the threshold this reservation crossed (80 % or 100 % of the limit), if it crossed one:
+   *     each crossing is reported by exactly the one reservation that made it, so a notice sent for
+   *     it goes once per crossing (and again only after usage fell below and rose past it)
+   */
+  public Optional<ThresholdCrossed> reserve(Entitlements entitlements, Limit limit, long n) {
     OptionalLong max = entitlements.limit(limit);
     String counter = counter(limit);
     if (max.isEmpty() || n < 1) {
-      return;
+      return Optional.empty();
     }
-    counters.reserve(key(entitlements.poolOrgId()), counter, n, max.getAsLong());
+    long after = counters.reserve(key(entitlements.poolOrgId()), counter, n, max.getAsLong());
+    return ThresholdCrossed.between(
+        entitlements.poolOrgId(), limit, after - n, after, max.getAsLong());
   }
 
   /** Gives {@code n} of {@code limit} back to the entitlements' pool (never below zero). */

@@ -4,9 +4,11 @@ import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.entitlements.Entitlements;
 import dev.topgun.shared.entitlements.EntitlementsReader;
 import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.entitlements.ThresholdCrossed;
 import dev.topgun.shared.entitlements.Usage;
 import dev.topgun.shared.tenancy.Lineage;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +23,17 @@ class Pools {
   private final EntitlementsReader entitlements;
   private final Usage usage;
   private final OrganizationStore organizations;
+  private final ThresholdNotices notices;
 
-  Pools(EntitlementsReader entitlements, Usage usage, OrganizationStore organizations) {
+  Pools(
+      EntitlementsReader entitlements,
+      Usage usage,
+      OrganizationStore organizations,
+      ThresholdNotices notices) {
     this.entitlements = entitlements;
     this.usage = usage;
     this.organizations = organizations;
+    this.notices = notices;
   }
 
   Entitlements of(Lineage lineage) {
@@ -33,16 +41,20 @@ class Pools {
   }
 
   /**
-   * Runs {@code write} holding {@code n} of {@code limit} in the pool; gives it back on failure.
+   * Runs {@code write} holding {@code n} of {@code limit} in the pool; gives it back on failure,
+   * and after success notifies a threshold the reservation crossed.
    */
   <T> T reserving(Entitlements pool, Limit limit, long n, Supplier<T> write) {
-    usage.reserve(pool, limit, n);
+    Optional<ThresholdCrossed> crossed = usage.reserve(pool, limit, n);
+    T result;
     try {
-      return write.get();
+      result = write.get();
     } catch (RuntimeException | Error failed) {
       usage.release(pool, limit, n);
       throw failed;
     }
+    notices.send(crossed);
+    return result;
   }
 
   /** Gives back what a committed removal freed. */
