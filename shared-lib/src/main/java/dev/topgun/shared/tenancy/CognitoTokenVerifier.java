@@ -56,7 +56,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; one per JVM. Tokens are never logged nor put in exception messages.
  */
-public final class CognitoTokenVerifier {
+public final class CognitoTokenVerifier implements TokenVerifier {
 
   static final long CLOCK_SKEW_SECONDS = 60;
   static final long CACHE_TTL_MINUTES = 15;
@@ -126,6 +126,7 @@ public final class CognitoTokenVerifier {
    * @throws InvalidTokenException the token does not prove a caller (401)
    * @throws KeySourceUnavailableException the pool's keys could not be fetched (503)
    */
+  @Override
   public VerifiedToken verify(@Nullable String token) {
     String compact = stripBearer(token);
     SignedJWT jwt;

@@ -20,9 +20,9 @@ import java.util.Optional;
  *   <li>Behind API Gateway with the Cognito authorizer, the authorizer has already verified the
  *       token: its claims ({@code requestContext.authorizer.claims}: {@code sub}, {@code email},
  *       {@code email_verified}) are taken as they are.
- *   <li>Without authorizer claims (the local runtime, the HTTP server in tests, a direct
- *       invocation), {@code Authorization: Bearer …} is verified with the {@link
- *       CognitoTokenVerifier} bean.
+ *   <li>Without authorizer claims (the HTTP server in tests, a direct invocation), {@code
+ *       Authorization: Bearer …} is verified with the {@link TokenVerifier} bean, where there is
+ *       one (not in deployed functions: there API Gateway verifies).
  * </ol>
  *
  * No user is {@link InvalidTokenException} (401 {@code unauthorized}, reason {@code missing} when
@@ -39,9 +39,9 @@ public class SignedInUserBinder implements TypedRequestArgumentBinder<SignedInUs
               "io.micronaut.servlet.http.ServletHttpRequest",
               SignedInUserBinder.class.getClassLoader());
 
-  private final @Nullable CognitoTokenVerifier verifier;
+  private final @Nullable TokenVerifier verifier;
 
-  public SignedInUserBinder(@Nullable CognitoTokenVerifier verifier) {
+  public SignedInUserBinder(@Nullable TokenVerifier verifier) {
     this.verifier = verifier;
   }
 
