@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.util.function.Supplier;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -126,6 +127,14 @@ public abstract class BaseItem {
   public static <T extends BaseItem> StaticTableSchema.Builder<T> schema(
       Class<T> itemClass, Supplier<T> newItem) {
     return StaticTableSchema.builder(itemClass).newItemSupplier(newItem).extend(SCHEMA);
+  }
+
+  /**
+   * A detached copy of {@code item} through its schema: change the copy, write it, and the item
+   * read stays as it was (for a retry, or for the versioned write's expected version).
+   */
+  public static <T extends BaseItem> T copyOf(TableSchema<T> schema, T item) {
+    return schema.mapToItem(schema.itemToMap(item, true));
   }
 
   /** The primary key of this item. */

@@ -101,7 +101,7 @@ final class ItemWrites {
 
   private static <T extends BaseItem> T copy(TableSchema<T> schema, T item) {
     validate(item);
-    return schema.mapToItem(schema.itemToMap(item, true));
+    return BaseItem.copyOf(schema, item);
   }
 
   private static void validate(BaseItem item) {

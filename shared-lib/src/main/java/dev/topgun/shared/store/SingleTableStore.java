@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -196,6 +197,23 @@ public final class SingleTableStore {
             ? cursors.encode(query, response.lastEvaluatedKey())
             : null;
     return new Page<>(items, next);
+  }
+
+  /**
+   * Every item {@code query} matches, page after page ({@link Query#MAX_LIMIT} each), handed to
+   * {@code each} in order. For lists a function needs whole (ancestors, a subtree, owners); an API
+   * list answers one page at a time instead.
+   */
+  public <T extends BaseItem> void forEach(TableSchema<T> schema, Query query, Consumer<T> each) {
+    Query next = query.limit(Query.MAX_LIMIT);
+    while (true) {
+      Page<T> page = query(schema, next);
+      page.items().forEach(each);
+      if (!page.hasMore()) {
+        return;
+      }
+      next = next.after(page.nextCursor());
+    }
   }
 
   /**

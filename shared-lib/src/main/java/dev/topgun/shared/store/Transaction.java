@@ -14,7 +14,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -101,28 +100,6 @@ public final class Transaction {
             ItemWrites.VERSION_IS,
             ItemWrites.VERSION_NAME,
             Map.of(":expected", Counters.number(expected))),
-        () -> writes.conflict(key, expected));
-  }
-
-  /**
-   * Writes nothing to {@code item} but makes the transaction depend on it: it commits only while
-   * the item is still at the version read; fails with {@link VersionConflictException}.
-   */
-  public void expectUnchanged(BaseItem item) {
-    long expected = ItemWrites.requireVersion(item, "expect unchanged");
-    ItemKey key = item.key();
-    add(
-        key,
-        TransactWriteItem.builder()
-            .conditionCheck(
-                ConditionCheck.builder()
-                    .tableName(tableName)
-                    .key(key.toAttributeMap())
-                    .conditionExpression(ItemWrites.VERSION_IS)
-                    .expressionAttributeNames(ItemWrites.VERSION_NAME)
-                    .expressionAttributeValues(Map.of(":expected", Counters.number(expected)))
-                    .build())
-            .build(),
         () -> writes.conflict(key, expected));
   }
 

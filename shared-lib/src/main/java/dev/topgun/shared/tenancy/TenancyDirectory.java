@@ -2,7 +2,6 @@ package dev.topgun.shared.tenancy;
 
 import dev.topgun.shared.store.BaseItem;
 import dev.topgun.shared.store.ItemKey;
-import dev.topgun.shared.store.Page;
 import dev.topgun.shared.store.Query;
 import dev.topgun.shared.store.SingleTableStore;
 import io.micronaut.core.annotation.Nullable;
@@ -163,14 +162,7 @@ public class TenancyDirectory {
   private <T extends BaseItem, R> List<R> all(
       TableSchema<T> schema, Query query, Function<T, R> map) {
     List<R> all = new ArrayList<>();
-    Query next = query.limit(Query.MAX_LIMIT);
-    while (true) {
-      Page<T> page = store.query(schema, next);
-      page.items().forEach(item -> all.add(map.apply(item)));
-      if (!page.hasMore()) {
-        return all;
-      }
-      next = next.after(page.nextCursor());
-    }
+    store.forEach(schema, query, item -> all.add(map.apply(item)));
+    return all;
   }
 }

@@ -5,9 +5,7 @@ import dev.topgun.shared.entitlements.ThresholdCrossed;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
 import dev.topgun.shared.mail.Mailer;
-import dev.topgun.shared.store.Page;
 import dev.topgun.shared.tenancy.Membership;
-import dev.topgun.shared.tenancy.MembershipItem;
 import dev.topgun.shared.tenancy.Role;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
 class ThresholdNotices {
 
   private static final Logger LOG = LoggerFactory.getLogger(ThresholdNotices.class);
-  private static final int OWNER_PAGE = 100;
 
   private final EventPublisher events;
   private final Mailer mailer;
@@ -82,17 +79,13 @@ class ThresholdNotices {
 
   private List<String> ownerEmails(String orgId) {
     List<String> emails = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<MembershipItem> page = members.list(orgId, OWNER_PAGE, cursor);
-      for (MembershipItem item : page.items()) {
-        item.toMembership()
-            .filter(m -> m.role() == Role.OWNER)
-            .map(Membership::email)
-            .ifPresent(emails::add);
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    members.forEach(
+        orgId,
+        item ->
+            item.toMembership()
+                .filter(m -> m.role() == Role.OWNER)
+                .map(Membership::email)
+                .ifPresent(emails::add));
     return emails;
   }
 

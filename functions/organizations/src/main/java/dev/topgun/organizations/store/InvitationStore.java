@@ -4,6 +4,7 @@ import dev.topgun.organizations.domain.TreeRuleException;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.audit.AuditTrail;
 import dev.topgun.shared.ids.Ids;
+import dev.topgun.shared.store.BaseItem;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.store.Transaction;
 import dev.topgun.shared.store.TransactionalWriter;
@@ -143,8 +144,7 @@ public class InvitationStore {
     if (invitation.getGrants() != null) {
       invitation.getGrants().forEach(g -> Permission.from(g).ifPresent(grants::add));
     }
-    InvitationItem accepted =
-        InvitationItem.SCHEMA.mapToItem(InvitationItem.SCHEMA.itemToMap(invitation, false));
+    InvitationItem accepted = BaseItem.copyOf(InvitationItem.SCHEMA, invitation);
     accepted.setStatus(InvitationItem.ACCEPTED);
     accepted.setAcceptedBy(userId);
     Transaction tx = writer.begin();

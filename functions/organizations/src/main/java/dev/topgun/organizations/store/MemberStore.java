@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Membership items and the owners counter of an organization ({@code PK=ORG#<orgId>, SK=COUNTERS},
@@ -47,6 +48,11 @@ public class MemberStore {
   public Page<MembershipItem> list(String orgId, int limit, String cursor) {
     Query query = TenancyKeys.members(orgId).limit(limit);
     return store.query(MembershipItem.SCHEMA, cursor == null ? query : query.after(cursor));
+  }
+
+  /** Every member of the organization, in user id order. */
+  public void forEach(String orgId, Consumer<MembershipItem> each) {
+    store.forEach(MembershipItem.SCHEMA, TenancyKeys.members(orgId), each);
   }
 
   /** A member, read strongly consistently. */

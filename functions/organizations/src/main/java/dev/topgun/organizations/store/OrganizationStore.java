@@ -9,6 +9,7 @@ import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.audit.AuditTrail;
 import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.ids.Ids;
+import dev.topgun.shared.store.BaseItem;
 import dev.topgun.shared.store.Index;
 import dev.topgun.shared.store.ItemAlreadyExistsException;
 import dev.topgun.shared.store.ItemKey;
@@ -404,16 +405,9 @@ public class OrganizationStore {
   }
 
   private long countMembers(String orgId) {
-    long count = 0;
-    Query query = TenancyKeys.members(orgId).consistent().limit(Query.MAX_LIMIT);
-    while (true) {
-      Page<MembershipItem> page = store.query(MembershipItem.SCHEMA, query);
-      count += page.items().size();
-      if (!page.hasMore()) {
-        return count;
-      }
-      query = query.after(page.nextCursor());
-    }
+    long[] count = {0};
+    store.forEach(MembershipItem.SCHEMA, TenancyKeys.members(orgId).consistent(), m -> count[0]++);
+    return count[0];
   }
 
   /** A user's profile, if they have called the API once. */
@@ -428,15 +422,11 @@ public class OrganizationStore {
   /** Each descendant with its depth below {@code orgId} (strongly consistent Query pages). */
   private Map<String, Integer> subtreeDepths(String orgId) {
     Map<String, Integer> depths = new LinkedHashMap<>();
-    Query query = TenancyKeys.descendants(orgId).consistent().limit(Query.MAX_LIMIT);
-    while (true) {
-      Page<ClosureItem> page = store.query(ClosureItem.SCHEMA, query);
-      page.items().forEach(c -> depths.put(c.getDescendantId(), c.getDepth()));
-      if (!page.hasMore()) {
-        return depths;
-      }
-      query = query.after(page.nextCursor());
-    }
+    store.forEach(
+        ClosureItem.SCHEMA,
+        TenancyKeys.descendants(orgId).consistent(),
+        c -> depths.put(c.getDescendantId(), c.getDepth()));
+    return depths;
   }
 
   /** Whether a direct child is active, read strongly consistently (closure rows at depth 1). */
@@ -525,7 +515,7 @@ public class OrganizationStore {
   }
 
   private static OrganizationItem copy(OrganizationItem item) {
-    return OrganizationItem.SCHEMA.mapToItem(OrganizationItem.SCHEMA.itemToMap(item, false));
+    return BaseItem.copyOf(OrganizationItem.SCHEMA, item);
   }
 
   /** The organization an item holds, with its own stored status. */
