@@ -95,38 +95,33 @@ public class SecretsExtension {
   /** {@code SecretString} of a GetSecretValue answer. */
   static String secretStringOf(InputStream body) throws IOException {
     try (JsonParser parser = JSON.createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new SecretUnavailableException("The secrets extension's answer is not an object");
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if ("SecretString".equals(name) && value == JsonToken.VALUE_STRING) {
-          return parser.getText();
-        }
-        parser.skipChildren();
-      }
+      return stringMember(parser, "SecretString");
     }
-    throw new SecretUnavailableException("The secret has no SecretString");
   }
 
   /** A JSON object secret's string member ({@code {"username": …, "password": …}}). */
   public static String member(String secretJson, String name) {
     try (JsonParser parser = JSON.createParser(secretJson)) {
-      if (parser.nextToken() == JsonToken.START_OBJECT) {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String field = parser.currentName();
-          JsonToken value = parser.nextToken();
-          if (name.equals(field) && value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-          }
-          parser.skipChildren();
-        }
-      }
+      return stringMember(parser, name);
     } catch (IOException e) {
       throw new SecretUnavailableException("The secret is not a JSON object", e);
     }
-    throw new SecretUnavailableException("The secret has no string member '" + name + "'");
+  }
+
+  /** The top-level string member {@code name} of the object {@code parser} is at the start of. */
+  private static String stringMember(JsonParser parser, String name) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw new SecretUnavailableException("Not a JSON object where '" + name + "' was expected");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals(field) && value == JsonToken.VALUE_STRING) {
+        return parser.getText();
+      }
+      parser.skipChildren();
+    }
+    throw new SecretUnavailableException("No string member '" + name + "'");
   }
 
   /** A secret could not be read: a configuration or availability fault (the API answers 503). */

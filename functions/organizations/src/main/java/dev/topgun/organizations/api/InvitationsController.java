@@ -136,9 +136,11 @@ public class InvitationsController {
             () -> {
               InvitationItem invitation =
                   invitations.find(token).orElseThrow(NotFoundException::new);
-              if (!directory.isActive(invitation.getOrgId())) {
-                throw new NotFoundException();
-              }
+              Lineage lineage =
+                  directory
+                      .lineage(invitation.getOrgId(), null)
+                      .filter(Lineage::effectivelyActive)
+                      .orElseThrow(NotFoundException::new);
               if (!user.emailVerified()
                   || user.email() == null
                   || !user.email().toLowerCase(Locale.ROOT).equals(invitation.getEmail())) {
@@ -150,10 +152,6 @@ public class InvitationsController {
                         .with("reason", "email_mismatch"));
               }
               organizations.profile(user.userId(), user.email(), true);
-              Lineage lineage =
-                  directory
-                      .lineage(invitation.getOrgId(), null)
-                      .orElseThrow(NotFoundException::new);
               return pools.reserving(
                   pools.of(lineage),
                   Limit.MAX_USERS,
