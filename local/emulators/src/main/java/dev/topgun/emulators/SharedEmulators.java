@@ -9,6 +9,7 @@ import java.net.URI;
 public final class SharedEmulators {
 
   private static DynamoDbEmulator dynamoDb;
+  private static KmsEmulator kms;
 
   private SharedEmulators() {}
 
@@ -18,5 +19,13 @@ public final class SharedEmulators {
       dynamoDb = DynamoDbEmulator.start(0, null);
     }
     return dynamoDb.endpoint();
+  }
+
+  /** The endpoint of this JVM's KMS emulator ({@code alias/topgun} ready), started on first use. */
+  public static synchronized URI kms() {
+    if (kms == null) {
+      kms = KmsEmulator.start();
+    }
+    return kms.endpoint();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.topgun.emulators.Json;
 import dev.topgun.shared.routes.EventRules;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package dev.topgun.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.topgun.emulators.Json;
 import dev.topgun.shared.routes.EventRules;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package dev.topgun.organizations.api;
 
-import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.entitlements.Entitlements;
 import dev.topgun.shared.entitlements.EntitlementsReader;
 import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.entitlements.PoolShares;
 import dev.topgun.shared.entitlements.ThresholdCrossed;
 import dev.topgun.shared.entitlements.Usage;
 import dev.topgun.shared.tenancy.Lineage;
@@ -22,17 +22,13 @@ class Pools {
 
   private final EntitlementsReader entitlements;
   private final Usage usage;
-  private final OrganizationStore organizations;
+  private final PoolShares shares;
   private final ThresholdNotices notices;
 
-  Pools(
-      EntitlementsReader entitlements,
-      Usage usage,
-      OrganizationStore organizations,
-      ThresholdNotices notices) {
+  Pools(EntitlementsReader entitlements, Usage usage, PoolShares shares, ThresholdNotices notices) {
     this.entitlements = entitlements;
     this.usage = usage;
-    this.organizations = organizations;
+    this.shares = shares;
     this.notices = notices;
   }
 
@@ -77,7 +73,7 @@ class Pools {
     if (samePool(from, to)) {
       return move.get();
     }
-    OrganizationStore.PoolShare share = organizations.poolShare(moved.orgId());
+    PoolShares.Share share = shares.of(moved.orgId(), false);
     T result =
         reserving(
             to,

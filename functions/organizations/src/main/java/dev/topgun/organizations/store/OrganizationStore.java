@@ -7,7 +7,6 @@ import dev.topgun.organizations.domain.Organization;
 import dev.topgun.organizations.domain.TreeRuleException;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.audit.AuditTrail;
-import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.store.BaseItem;
 import dev.topgun.shared.store.Index;
@@ -355,59 +354,6 @@ public class OrganizationStore {
     } catch (ItemAlreadyExistsException raced) {
       return store.get(ProfileItem.SCHEMA, key).orElseThrow();
     }
-  }
-
-  /**
-   * What the subtree of {@code orgId} (itself included) takes from the pool above it: its
-   * organizations that do not hold a license and are not below one inside the subtree, and their
-   * memberships.
-   */
-  public record PoolShare(long organizations, long memberships) {}
-
-  /** See {@link PoolShare}: one Query, two BatchGetItems, one Query per organization counted. */
-  public PoolShare poolShare(String orgId) {
-    List<String> ids = new ArrayList<>();
-    ids.add(orgId);
-    ids.addAll(subtreeDepths(orgId).keySet());
-    Map<String, String> parents = new HashMap<>();
-    for (OrganizationItem item : organizations(ids)) {
-      parents.put(item.getId(), item.getParentId());
-    }
-    java.util.Set<String> licensed = new java.util.HashSet<>();
-    for (LicenseItem license :
-        store.batchGet(LicenseItem.SCHEMA, ids.stream().map(LicenseItem::key).toList())) {
-      licensed.add(license.getOrgId());
-    }
-    long organizations = 0;
-    long memberships = 0;
-    for (String id : ids) {
-      if (drawsOnOuterPool(id, orgId, parents, licensed)) {
-        organizations++;
-        memberships += countMembers(id);
-      }
-    }
-    return new PoolShare(organizations, memberships);
-  }
-
-  private static boolean drawsOnOuterPool(
-      String id, String top, Map<String, String> parents, java.util.Set<String> licensed) {
-    String current = id;
-    for (int hops = 0; current != null; hops++) {
-      if (licensed.contains(current) || hops > 8) {
-        return false;
-      }
-      if (current.equals(top)) {
-        return true;
-      }
-      current = parents.get(current);
-    }
-    return false;
-  }
-
-  private long countMembers(String orgId) {
-    long[] count = {0};
-    store.forEach(MembershipItem.SCHEMA, TenancyKeys.members(orgId).consistent(), m -> count[0]++);
-    return count[0];
   }
 
   /** A user's profile, if they have called the API once. */

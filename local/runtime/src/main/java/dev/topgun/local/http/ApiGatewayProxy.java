@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.Json;
 import dev.topgun.local.lambda.Invocation;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.RouteTable;

@@ -3,10 +3,10 @@ package dev.topgun.local.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.topgun.local.AwsError;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.AwsError;
+import dev.topgun.emulators.Json;
+import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
-import dev.topgun.local.kms.LocalKms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -70,14 +70,11 @@ final class AwsJsonApi {
           Json.bytes(response),
           Map.of("x-amzn-RequestId", List.of(requestId)));
     } catch (AwsError e) {
-      ObjectNode error = Json.MAPPER.createObjectNode();
-      error.put("__type", e.code());
-      error.put("message", e.getMessage());
       Responses.send(
           exchange,
           e.status(),
           CONTENT_TYPE,
-          Json.bytes(error),
+          e.jsonBody(),
           Map.of("x-amzn-RequestId", List.of(requestId)));
     }
   }

@@ -1,6 +1,6 @@
 package dev.topgun.local.http;
 
-import dev.topgun.local.Json;
+import dev.topgun.emulators.Json;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
 import dev.topgun.shared.tenancy.InvalidTokenException;
 import dev.topgun.shared.tenancy.KeySourceUnavailableException;

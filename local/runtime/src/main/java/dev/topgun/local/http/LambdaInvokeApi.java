@@ -2,7 +2,7 @@ package dev.topgun.local.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.Json;
 import dev.topgun.local.lambda.Invocation;
 import dev.topgun.local.lambda.Invoker;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.topgun.local.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
-import dev.topgun.local.kms.LocalKms;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.RouteTable;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.topgun.local.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.Json;
 import dev.topgun.shared.http.problem.ProblemType;
 import java.io.IOException;
 import java.io.OutputStream;

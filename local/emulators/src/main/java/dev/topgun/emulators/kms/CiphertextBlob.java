@@ -1,4 +1,4 @@
-package dev.topgun.local.kms;
+package dev.topgun.emulators.kms;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.topgun.local;
+package dev.topgun.emulators;
 
 /**
  * An error answer of an AWS API, in the form the SDK reads: an HTTP status and an error code (the
@@ -29,5 +29,13 @@ public final class AwsError extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** The answer's body in the AWS JSON protocols: {@code {"__type": code, "message": …}}. */
+  public byte[] jsonBody() {
+    com.fasterxml.jackson.databind.node.ObjectNode error = Json.MAPPER.createObjectNode();
+    error.put("__type", code);
+    error.put("message", getMessage());
+    return Json.bytes(error);
   }
 }

@@ -1,10 +1,10 @@
-package dev.topgun.local.kms;
+package dev.topgun.emulators.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.topgun.local.AwsError;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.AwsError;
+import dev.topgun.emulators.Json;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

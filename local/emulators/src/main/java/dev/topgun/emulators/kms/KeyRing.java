@@ -1,9 +1,9 @@
-package dev.topgun.local.kms;
+package dev.topgun.emulators.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.topgun.local.Json;
+import dev.topgun.emulators.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.topgun.local;
+package dev.topgun.emulators;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
