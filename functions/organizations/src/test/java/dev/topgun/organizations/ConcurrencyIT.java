@@ -2,13 +2,13 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.organizations.Api.Response;
-import dev.topgun.organizations.Api.User;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.tenancy.ClosureItem;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.TenancyDirectory;
+import dev.topgun.shared.testing.LambdaApi.Response;
+import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,13 +3,14 @@ package dev.topgun.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.emulators.MailEmulator;
-import dev.topgun.organizations.Api.Response;
-import dev.topgun.organizations.Api.User;
 import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.entitlements.Usage;
 import dev.topgun.shared.store.SingleTableStore;
+import dev.topgun.shared.testing.LambdaApi.Response;
+import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
+import dev.topgun.shared.testing.RecordingEvents;
 import io.micronaut.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;

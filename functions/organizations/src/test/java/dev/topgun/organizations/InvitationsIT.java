@@ -3,10 +3,11 @@ package dev.topgun.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.emulators.MailEmulator;
-import dev.topgun.organizations.Api.Response;
-import dev.topgun.organizations.Api.User;
 import dev.topgun.shared.store.SingleTableStore;
+import dev.topgun.shared.testing.LambdaApi.Response;
+import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
+import dev.topgun.shared.testing.RecordingEvents;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -13,6 +13,7 @@ import dev.topgun.shared.tenancy.MembershipItem;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.testing.LocalTable;
+import dev.topgun.shared.testing.RecordingEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.json.JsonMapper;

@@ -2,12 +2,13 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.organizations.Api.Response;
-import dev.topgun.organizations.Api.User;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.TenancyKeys;
+import dev.topgun.shared.testing.LambdaApi.Response;
+import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
+import dev.topgun.shared.testing.RecordingEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

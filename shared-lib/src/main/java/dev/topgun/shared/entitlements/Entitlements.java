@@ -52,16 +52,7 @@ public record Entitlements(
     if (isUnlimited()) {
       return LicenseState.ACTIVE;
     }
-    if ("revoked".equals(status)) {
-      return LicenseState.REVOKED;
-    }
-    if ("suspended".equals(status)) {
-      return LicenseState.SUSPENDED;
-    }
-    if (expiresAt == null || now.isBefore(expiresAt)) {
-      return LicenseState.ACTIVE;
-    }
-    return now.isBefore(graceEndsAt().orElseThrow()) ? LicenseState.GRACE : LicenseState.EXPIRED;
+    return LicenseState.at(status, expiresAt, graceDays, now);
   }
 
   public boolean isUnlimited() {

@@ -3,9 +3,14 @@ package dev.topgun.shared.entitlements;
 import dev.topgun.shared.store.Counters;
 import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Keys;
+import dev.topgun.shared.store.SingleTableStore;
 import jakarta.inject.Singleton;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Usage of a license's pool, as conditional counters on the pool's organization ({@code
@@ -25,9 +30,11 @@ public class Usage {
   static final String USAGE = "usage";
 
   private final Counters counters;
+  private final SingleTableStore store;
 
-  public Usage(Counters counters) {
+  public Usage(Counters counters, SingleTableStore store) {
     this.counters = counters;
+    this.store = store;
   }
 
   /**
@@ -54,6 +61,41 @@ public class Usage {
       return;
     }
     counters.release(key(entitlements.poolOrgId()), counter(limit), n);
+  }
+
+  /**
+   * Counts {@code n} of {@code limit} that already exist into {@code poolOrgId}'s pool, whatever
+   * its maximum: the share a subtree brings along when its top receives a license of its own.
+   */
+  public void carryIn(String poolOrgId, Limit limit, long n) {
+    if (n > 0) {
+      counters.reserve(key(poolOrgId), counter(limit), n, Long.MAX_VALUE);
+    }
+  }
+
+  /** Gives {@code n} of {@code limit} back to the pool of {@code poolOrgId} (never below zero). */
+  public void release(String poolOrgId, Limit limit, long n) {
+    if (n > 0) {
+      counters.release(key(poolOrgId), counter(limit), n);
+    }
+  }
+
+  /** The pool's current usage of every counted limit (one strongly consistent read). */
+  public Map<Limit, Long> all(String poolOrgId) {
+    Map<Limit, Long> usage = new EnumMap<>(Limit.class);
+    Map<String, AttributeValue> item =
+        store.batchGet(List.of(key(poolOrgId))).getOrDefault(key(poolOrgId), Map.of());
+    for (Limit limit : Limit.values()) {
+      limit
+          .counter()
+          .ifPresent(
+              c -> {
+                AttributeValue value = item.get(c);
+                usage.put(
+                    limit, value == null || value.n() == null ? 0L : Long.parseLong(value.n()));
+              });
+    }
+    return usage;
   }
 
   /** The pool's current usage of {@code limit}. */

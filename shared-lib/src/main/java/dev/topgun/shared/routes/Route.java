@@ -1,5 +1,6 @@
 package dev.topgun.shared.routes;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,26 @@ import java.util.Set;
  *     {@code {name+}}
  * @param function the function module that answers it
  * @param auth {@code public} (no authorizer) or {@code user} (a Cognito user token)
+ * @param throttle this method's own rate limit, below the stage's (API Gateway method throttling;
+ *     the local runtime enforces the same); null for the stage's
  */
 @Serdeable
-public record Route(String method, String path, String function, String auth) {
+public record Route(
+    String method, String path, String function, String auth, @Nullable Throttle throttle) {
+
+  /** A token bucket: {@code rate} requests per second refill, {@code burst} at most at once. */
+  @Serdeable
+  public record Throttle(int rate, int burst) {
+    public Throttle {
+      if (rate < 1 || burst < rate) {
+        throw new IllegalArgumentException("throttle needs rate >= 1 and burst >= rate");
+      }
+    }
+  }
+
+  public Route(String method, String path, String function, String auth) {
+    this(method, path, function, auth, null);
+  }
 
   static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");

@@ -3,6 +3,7 @@ package dev.topgun.organizations.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.topgun.organizations.store.OrganizationStore;
 import dev.topgun.organizations.store.ProfileItem;
+import dev.topgun.shared.http.ListResponse;
 import dev.topgun.shared.store.Page;
 import dev.topgun.shared.tenancy.Authorizer;
 import dev.topgun.shared.tenancy.Membership;

@@ -7,6 +7,7 @@ import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
+import dev.topgun.shared.http.ListResponse;
 import dev.topgun.shared.http.problem.FieldError;
 import dev.topgun.shared.http.problem.Problem;
 import dev.topgun.shared.http.problem.ProblemException;

@@ -10,6 +10,7 @@ import dev.topgun.shared.audit.AuditTrail;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.events.Event;
 import dev.topgun.shared.events.EventPublisher;
+import dev.topgun.shared.http.ListResponse;
 import dev.topgun.shared.store.Page;
 import dev.topgun.shared.tenancy.Authorizer;
 import dev.topgun.shared.tenancy.Authorizer.Authorized;

@@ -1,4 +1,4 @@
-package dev.topgun.organizations;
+package dev.topgun.shared.testing;
 
 import dev.topgun.shared.aws.AwsClients;
 import io.micronaut.context.annotation.Factory;
@@ -13,19 +13,22 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
-/** An event bus that keeps what was sent, for the ITs (there is no EventBridge emulator). */
+/**
+ * An event bus that keeps what was sent, for the ITs of a function (property {@code
+ * test.events.recording=true}): no EventBridge emulator runs beside them.
+ */
 @Factory
 @Requires(property = "test.events.recording", value = "true")
-class RecordingEvents {
+public class RecordingEvents {
 
-  static final List<PutEventsRequestEntry> SENT = new CopyOnWriteArrayList<>();
+  public static final List<PutEventsRequestEntry> SENT = new CopyOnWriteArrayList<>();
 
   /** While set, every entry is refused (as EventBridge does with {@code InternalFailure}). */
-  static volatile boolean refusing;
+  public static volatile boolean refusing;
 
   @Singleton
   @Replaces(value = EventBridgeClient.class, factory = AwsClients.class)
-  EventBridgeClient recordingEventBridge() {
+  public EventBridgeClient recordingEventBridge() {
     return new EventBridgeClient() {
       @Override
       public PutEventsResponse putEvents(PutEventsRequest request) {

@@ -1,4 +1,4 @@
-package dev.topgun.organizations.api;
+package dev.topgun.shared.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,0 +1,70 @@
+package dev.topgun.licensing.api;
+
+import dev.topgun.licensing.store.SigningKeys;
+import dev.topgun.shared.tenancy.Authorizer;
+import dev.topgun.shared.tenancy.OperatorOrganization;
+import dev.topgun.shared.tenancy.Permission;
+import dev.topgun.shared.tenancy.SignedInUser;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The public keys that verify license documents, as a JWK Set (RFC 7517; Ed25519 keys as RFC 8037
+ * {@code OKP}), and their rotation by the operator.
+ */
+@Controller("/v1/licensing/keys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class KeysController {
+
+  private final SigningKeys keys;
+  private final Authorizer authorizer;
+  private final OperatorOrganization root;
+
+  KeysController(SigningKeys keys, Authorizer authorizer, OperatorOrganization root) {
+    this.keys = keys;
+    this.authorizer = authorizer;
+    this.root = root;
+  }
+
+  /** Public: every key that signed a document still in use, current first. */
+  @Get
+  public HttpResponse<JwkSet> list() {
+    List<Jwk> jwks =
+        keys.published().stream()
+            .sorted((a, b) -> a.status().compareTo(b.status())) // active before retired
+            .map(
+                k ->
+                    new Jwk(
+                        "OKP",
+                        "Ed25519",
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey()),
+                        k.kid(),
+                        "sig",
+                        "EdDSA"))
+            .toList();
+    return HttpResponse.ok(new JwkSet(jwks)).header("Cache-Control", "public, max-age=300");
+  }
+
+  /** {@code licenses:write} on the operator's organization: a new key signs from now on. */
+  @Post("/rotate")
+  public HttpResponse<Rotated> rotate(SignedInUser user) {
+    authorizer.authorize(user.caller(), root.id(), Permission.LICENSES_WRITE);
+    return HttpResponse.created(new Rotated(keys.rotate()));
+  }
+
+  @Serdeable
+  public record JwkSet(List<Jwk> keys) {}
+
+  @Serdeable
+  public record Jwk(String kty, String crv, String x, String kid, String use, String alg) {}
+
+  @Serdeable
+  public record Rotated(String kid) {}
+}
