@@ -38,7 +38,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +111,9 @@ class Licensing {
           ProblemType.CONFLICT,
           "The operator's own organization is unlimited and takes no license.");
     }
-    Instant now = clock.instant();
-    LicenseTerms terms = TermsParser.issue(body, now);
     Entitlements pool = entitlements.of(target.lineage().ancestorIds());
     LicenseTerms issuerTerms = requireIssuer(caller, target, pool);
+    LicenseTerms terms = TermsParser.issue(body, clock.instant());
     if (issuerTerms != null) {
       requireWithin(issuerTerms, terms);
     }
@@ -153,7 +151,7 @@ class Licensing {
       throw failed;
     }
     if (current.isEmpty()) {
-      carryShare(orgId, pool);
+      carryShare(orgId, pool, terms);
     }
     publish("LicenseIssued", stored);
     crossed.forEach(this::publishThreshold);
@@ -331,14 +329,17 @@ class Licensing {
     Authorized licensee = authorizer.authorize(caller, record.getOrgId(), Permission.LICENSES_READ);
     Entitlements pool = entitlements.of(licensee.lineage().ancestorIds());
     String issuer = record.getIssuerOrgId() == null ? root(licensee) : record.getIssuerOrgId();
+    Authorized granted;
     try {
-      authorizer.authorize(caller, issuer, Permission.LICENSES_WRITE);
+      granted = authorizer.authorize(caller, issuer, Permission.LICENSES_WRITE);
     } catch (NotFoundException hidden) {
       throw new ForbiddenException(Permission.LICENSES_WRITE);
     }
     if (record.getIssuerOrgId() == null) {
       return Entitlements.unlimited();
     }
+    // A reseller's licenses are its licensed feature: read-only once its own license lapsed.
+    gate.require(granted, RESELL, FeatureGate.Access.WRITE);
     return pool.poolOrgId() != null && pool.poolOrgId().equals(record.getIssuerOrgId())
         ? pool
         : entitlements.of(List.of(record.getIssuerOrgId()));
@@ -405,13 +406,19 @@ class Licensing {
    * The organizations and memberships of the newly licensed subtree leave the pool they drew on and
    * count in the new license's pool (the organization itself stays counted where it was made).
    */
-  private void carryShare(String orgId, Entitlements outer) {
+  private void carryShare(String orgId, Entitlements outer, LicenseTerms terms) {
     PoolShares.Share share = shares.of(orgId, true);
-    long below = Math.max(0, share.organizations() - 1);
-    usage.release(outer, Limit.MAX_CHILD_ORGANIZATIONS, below);
-    usage.release(outer, Limit.MAX_USERS, share.memberships());
-    usage.carryIn(orgId, Limit.MAX_CHILD_ORGANIZATIONS, below);
-    usage.carryIn(orgId, Limit.MAX_USERS, share.memberships());
+    Map<Limit, Long> moving =
+        Map.of(
+            Limit.MAX_CHILD_ORGANIZATIONS, Math.max(0, share.organizations() - 1),
+            Limit.MAX_USERS, share.memberships());
+    moving.forEach(
+        (limit, n) -> {
+          usage.release(outer, limit, n);
+          if (terms.limits().containsKey(limit)) {
+            usage.carryIn(orgId, limit, n);
+          }
+        });
   }
 
   /** Signs the record's current terms with the current key. */

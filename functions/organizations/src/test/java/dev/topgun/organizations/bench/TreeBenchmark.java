@@ -20,6 +20,8 @@ import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.tenancy.RootOrganization;
+import dev.topgun.shared.testing.Latencies;
+import dev.topgun.shared.testing.Latencies.Result;
 import dev.topgun.shared.testing.LocalTable;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -30,14 +32,12 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 
 /**
  * In-process latency of the organization tree's hottest reads, as a benchmark (run by {@code
@@ -128,25 +128,25 @@ public final class TreeBenchmark {
     // whose parents are on the page; the others hold end_users whose parents are not, and each
     // such parent is read to tell whether the end_user is deleted through it.
     results.add(
-        measure(
+        Latencies.measure(
             "GET descendants?limit=100, page 1 (10 master_branch + 90 sub_user)",
             samples,
             warmup,
             () -> descendantsPage(operator, descendantsPath(null), PAGE)));
     results.add(
-        measure(
+        Latencies.measure(
             "GET descendants?limit=100, page 10 (100 end_user)",
             samples,
             warmup,
             () -> descendantsPage(operator, descendantsPath(lastPageCursor), PAGE)));
     results.add(
-        measure(
+        Latencies.measure(
             "GET descendants?limit=100, walk: 10 full pages + 1 empty (1,000)",
             walks,
             Math.max(5, warmup / 10),
             () -> walk(operator, tree.size())));
     results.add(
-        measure(
+        Latencies.measure(
             "Authorizer.authorize, end_user 2 below the caller's owned reseller -> allowed",
             samples,
             warmup,
@@ -155,29 +155,20 @@ public final class TreeBenchmark {
               return 1;
             }));
     results.add(
-        measure(
+        Latencies.measure(
             "Authorizer.authorize, another reseller's end_user -> 404",
             samples,
             warmup,
             () -> expectNotFound(authorizer, resellerOwner, tree.otherEndUser)));
     results.add(
-        measure(
+        Latencies.measure(
             "Authorizer.authorize, unknown organization id -> 404",
             samples,
             warmup,
             () -> expectNotFound(authorizer, resellerOwner, unknown)));
 
     System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "%-80s %7s %8s %8s %8s %8s %9s%n",
-        "operation",
-        "samples",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "max ms",
-        "ops/s");
+    Latencies.printHeader();
     results.forEach(Result::print);
     System.out.printf(
         Locale.ROOT,
@@ -333,43 +324,6 @@ public final class TreeBenchmark {
       return 1;
     }
     throw new IllegalStateException("authorized on " + orgId + ", expected 404");
-  }
-
-  private Result measure(String name, int count, int warmups, IntSupplier operation) {
-    for (int i = 0; i < warmups; i++) {
-      operation.getAsInt();
-    }
-    long[] nanos = new long[count];
-    long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      long before = System.nanoTime();
-      operation.getAsInt();
-      nanos[i] = System.nanoTime() - before;
-    }
-    long total = System.nanoTime() - start;
-    Arrays.sort(nanos);
-    System.err.printf(Locale.ROOT, "measured: %s%n", name);
-    return new Result(name, nanos, total);
-  }
-
-  private record Result(String name, long[] sorted, long totalNanos) {
-    double percentile(double p) {
-      int rank = (int) Math.ceil(p * sorted.length);
-      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
-    }
-
-    void print() {
-      System.out.printf(
-          Locale.ROOT,
-          "%-80s %7d %8.2f %8.2f %8.2f %8.2f %9.1f%n",
-          name,
-          sorted.length,
-          percentile(0.50),
-          percentile(0.90),
-          percentile(0.99),
-          sorted[sorted.length - 1] / 1e6,
-          sorted.length / (totalNanos / 1e9));
-    }
   }
 
   /** Calls the Lambda handler as {@code caller} (a user signed in through API Gateway). */

@@ -1,0 +1,291 @@
+package dev.topgun.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.topgun.shared.entitlements.EntitlementsReader;
+import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.entitlements.Usage;
+import dev.topgun.shared.store.LimitExceededException;
+import dev.topgun.shared.tenancy.Role;
+import dev.topgun.shared.testing.LambdaApi.Response;
+import dev.topgun.shared.testing.LambdaApi.User;
+import dev.topgun.shared.testing.LocalTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Resellers issuing out of their own pool, and what follows when their license changes. */
+class ResellerPoolIT {
+
+  @RegisterExtension static final LocalTable TABLE = new LocalTable();
+
+  static LicensingApi api;
+  static final User OPERATOR = LicensingApi.OPERATOR;
+
+  @BeforeAll
+  static void start() {
+    api = new LicensingApi(TABLE);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  static String license(String features, String limits, String expiresAt) {
+    return "{\"licenseType\":\"subscription\",\"tier\":\"enterprise\",\"features\":["
+        + features
+        + "],\"limits\":{"
+        + limits
+        + "},\"expiresAt\":\""
+        + expiresAt
+        + "\"}";
+  }
+
+  /** A reseller licensed by the operator to resell 10 servers and 10 users. */
+  record Reseller(String orgId, User owner, String licenseId) {}
+
+  static Reseller reseller(String name, String features) {
+    User owner = User.named(name);
+    String org = api.org(api.root, "master_branch", owner);
+    String id =
+        api.issue(
+                OPERATOR,
+                org,
+                license(features, "\"max_servers\":10,\"max_users\":10", "2099-01-01T00:00:00Z"))
+            .id();
+    return new Reseller(org, owner, id);
+  }
+
+  @Test
+  void aChildLicenseNeverHoldsMoreThanItsParent() {
+    Reseller parent = reseller("pool-a", "\"resell_licenses\",\"white_label\"");
+    String first = api.org(parent.orgId(), "sub_user", null);
+    String second = api.org(parent.orgId(), "sub_user", null);
+
+    Response carved =
+        api.issue(
+            parent.owner(),
+            first,
+            license(
+                "\"white_label\"", "\"max_servers\":6,\"max_users\":4", "2098-01-01T00:00:00Z"));
+    assertThat(carved.body()).containsEntry("issuerOrganizationId", parent.orgId());
+    Usage usage = api.context.getBean(Usage.class);
+    // Its owner (counted when the operator licensed it) and the 4 users handed down.
+    assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).isEqualTo(5);
+
+    Response tooMany =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license("", "\"max_servers\":5,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(409);
+    assertThat(tooMany.body())
+        .containsEntry("counter", "servers")
+        .containsEntry("limit", 10)
+        .containsEntry("usage", 6);
+    assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).as("released").isEqualTo(5);
+
+    Response notHeld =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license(
+                "\"payment_processing\"",
+                "\"max_servers\":1,\"max_users\":1",
+                "2098-01-01T00:00:00Z"));
+    assertThat(notHeld.status()).isEqualTo(400);
+    assertThat(notHeld.raw()).contains("payment_processing is not in the issuer's license");
+
+    Response outlives =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license("", "\"max_servers\":1,\"max_users\":1", "2100-01-01T00:00:00Z"));
+    assertThat(outlives.status()).isEqualTo(400);
+    assertThat(outlives.raw()).contains("expiresAt");
+
+    Response unlimitedServers =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license("", "\"max_users\":1", "2098-01-01T00:00:00Z"));
+    assertThat(unlimitedServers.status()).isEqualTo(400);
+    assertThat(unlimitedServers.raw()).contains("limits.max_servers");
+
+    // What was refused reserved nothing: exactly the 4 servers left fit.
+    api.issue(
+        parent.owner(),
+        second,
+        license("", "\"max_servers\":4,\"max_users\":5", "2098-01-01T00:00:00Z"));
+    Response entitlements =
+        api.call(
+            parent.owner(), "GET", "/v1/organizations/" + parent.orgId() + "/entitlements", null);
+    assertThat(entitlements.body())
+        .containsEntry("poolOrganizationId", parent.orgId())
+        .containsEntry(
+            "usage",
+            Map.of(
+                "servers",
+                10,
+                "users",
+                10,
+                "applications",
+                0,
+                "domains",
+                0,
+                "child_organizations",
+                0,
+                "cpu_cores",
+                0,
+                "memory_gb",
+                0));
+    // 6 + 4 servers handed down; the owner and 4 + 5 users handed down.
+
+    // Revoking a child gives its share back.
+    api.call(parent.owner(), "POST", "/v1/licenses/" + carved.id() + "/revoke", null);
+    Response after =
+        api.call(
+            parent.owner(), "GET", "/v1/organizations/" + parent.orgId() + "/entitlements", null);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> afterUsage = (Map<String, Object>) after.body().get("usage");
+    assertThat(afterUsage).containsEntry("servers", 4);
+  }
+
+  @Test
+  void withoutResellLicensesAResellerCannotIssue() {
+    Reseller parent = reseller("pool-b", "\"white_label\"");
+    String child = api.org(parent.orgId(), "sub_user", null);
+    Response refused =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + child + "/licenses",
+            license("", "\"max_servers\":1,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).containsEntry("feature", "resell_licenses");
+  }
+
+  @Test
+  void revokingOrSuspendingTheParentSuspendsTheChildrenAndChangesFlowDown() {
+    Reseller parent = reseller("pool-c", "\"resell_licenses\",\"white_label\",\"api_access\"");
+    String child = api.org(parent.orgId(), "sub_user", null);
+    String grandchild = api.org(child, "end_user", null);
+    Response childLicense =
+        api.issue(
+            parent.owner(),
+            child,
+            license(
+                "\"resell_licenses\",\"white_label\",\"api_access\"",
+                "\"max_servers\":5,\"max_users\":5",
+                "2098-01-01T00:00:00Z"));
+    User childOwner = User.named("pool-c-child");
+    api.member(child, childOwner, Role.OWNER);
+    Response grandchildLicense =
+        api.issue(
+            childOwner,
+            grandchild,
+            license("\"api_access\"", "\"max_servers\":2,\"max_users\":2", "2097-01-01T00:00:00Z"));
+    String childKey = (String) childLicense.body().get("key");
+    String grandchildKey = (String) grandchildLicense.body().get("key");
+
+    // A change of the parent's features flows down to every license carved from it.
+    Response narrowed =
+        api.call(
+            OPERATOR,
+            "PATCH",
+            "/v1/licenses/" + parent.licenseId(),
+            "{\"features\":[\"resell_licenses\",\"white_label\"]}");
+    assertThat(narrowed.status()).as(narrowed.raw()).isEqualTo(200);
+    assertThat(api.call(OPERATOR, "GET", "/v1/licenses/" + childLicense.id(), null).body())
+        .containsEntry("features", List.of("resell_licenses", "white_label"));
+    assertThat(api.call(OPERATOR, "GET", "/v1/licenses/" + grandchildLicense.id(), null).body())
+        .containsEntry("features", List.of());
+
+    api.call(OPERATOR, "POST", "/v1/licenses/" + parent.licenseId() + "/suspend", null);
+    assertThat(api.validate(childKey, null).body()).containsEntry("reason", "suspended");
+    assertThat(api.validate(grandchildKey, null).body()).containsEntry("reason", "suspended");
+    // The reseller's licenses are its licensed feature: frozen while its own license is.
+    Response blocked =
+        api.call(parent.owner(), "POST", "/v1/licenses/" + childLicense.id() + "/resume", null);
+    assertThat(blocked.status()).isEqualTo(403);
+    assertThat(blocked.body()).containsEntry("feature", "resell_licenses");
+    assertThat(
+            api.call(OPERATOR, "POST", "/v1/licenses/" + childLicense.id() + "/resume", null)
+                .status())
+        .isEqualTo(403);
+
+    api.call(OPERATOR, "POST", "/v1/licenses/" + parent.licenseId() + "/resume", null);
+    assertThat(api.validate(childKey, null).body()).containsEntry("valid", true);
+    assertThat(api.validate(grandchildKey, null).body()).containsEntry("valid", true);
+
+    api.call(OPERATOR, "POST", "/v1/licenses/" + parent.licenseId() + "/revoke", null);
+    assertThat(api.validate(childKey, null).body()).containsEntry("reason", "suspended");
+    assertThat(api.validate(grandchildKey, null).body()).containsEntry("reason", "suspended");
+    assertThat(api.call(OPERATOR, "GET", "/v1/licenses/" + childLicense.id(), null).body())
+        .containsEntry("status", "suspended");
+  }
+
+  @Test
+  void aLicensedSubtreeTakesItsUsageAlong() {
+    Reseller parent = reseller("pool-d", "\"resell_licenses\"");
+    String child = api.org(parent.orgId(), "sub_user", User.named("pool-d-child"));
+    api.org(child, "end_user", User.named("pool-d-customer"));
+    // Seeded straight into the table: count them into the parent's pool as organizations would.
+    Usage usage = api.context.getBean(Usage.class);
+    usage.carryIn(parent.orgId(), Limit.MAX_USERS, 2);
+    api.issue(
+        parent.owner(),
+        child,
+        license("", "\"max_servers\":1,\"max_users\":3", "2098-01-01T00:00:00Z"));
+    // The child's two memberships now count in its own pool; the parent gave them up and holds
+    // its own owner and the 3 users handed down instead. Organizations are limited by neither
+    // license: not counted.
+    assertThat(usage.current(child, Limit.MAX_USERS)).isEqualTo(2);
+    assertThat(usage.current(child, Limit.MAX_CHILD_ORGANIZATIONS)).isZero();
+    assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).isEqualTo(1 + 3);
+  }
+
+  @Test
+  void fiftyParallelCreationsAgainstMaxServers10ReserveExactly10() throws Exception {
+    Reseller pool = reseller("pool-e", "");
+    EntitlementsReader reader = api.context.getBean(EntitlementsReader.class);
+    Usage usage = api.context.getBean(Usage.class);
+    var entitlements = reader.of(List.of(pool.orgId()));
+    ExecutorService threads = Executors.newFixedThreadPool(50);
+    try {
+      List<Callable<Boolean>> creations = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        creations.add(
+            () -> {
+              try {
+                usage.reserve(entitlements, Limit.MAX_SERVERS, 1);
+                return true;
+              } catch (LimitExceededException refused) {
+                return false;
+              }
+            });
+      }
+      int reserved = 0;
+      for (Future<Boolean> result : threads.invokeAll(creations)) {
+        reserved += result.get() ? 1 : 0;
+      }
+      assertThat(reserved).isEqualTo(10);
+      assertThat(usage.current(pool.orgId(), Limit.MAX_SERVERS)).isEqualTo(10);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+}
