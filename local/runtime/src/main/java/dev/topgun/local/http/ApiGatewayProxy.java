@@ -45,6 +45,7 @@ final class ApiGatewayProxy {
   static final String UNAVAILABLE = "https://topgun.dev/problems/authorizer-unavailable";
 
   private final RouteTable routes;
+  private final RouteThrottles throttles = new RouteThrottles();
   private final CognitoAuthorizer authorizer;
   private final Invoker invoker;
   private final String account;
@@ -77,6 +78,16 @@ final class ApiGatewayProxy {
       return;
     }
     RouteTable.Match matched = match.get();
+    if (!throttles.tryPass(matched.route())) {
+      // API Gateway's own answer to a throttled method, as problem+json like every other refusal.
+      Responses.problem(
+          exchange,
+          429,
+          "Too Many Requests",
+          method + " " + matched.route().path() + " is rate-limited; retry in a second.",
+          Map.of("Retry-After", List.of("1")));
+      return;
+    }
     String requestId = UUID.randomUUID().toString();
     Map<String, String> claims = Map.of();
     if (!matched.route().isPublic()) {

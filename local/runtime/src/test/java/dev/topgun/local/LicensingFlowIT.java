@@ -1,0 +1,311 @@
+package dev.topgun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.topgun.local.RuntimeClient.Answer;
+import dev.topgun.local.RuntimeClient.User;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The licensing function through the local runtime, with the organizations function beside it: real
+ * cognito-local tokens, the route table (the public validate route throttled as in API Gateway),
+ * KMS-sealed signing keys in the runtime's KMS.
+ */
+class LicensingFlowIT {
+
+  @TempDir static Path data;
+
+  static LocalRuntime runtime;
+  static RuntimeClient client;
+  static String operator;
+  static String root;
+
+  @BeforeAll
+  static void start() {
+    runtime = LocalRuntime.start(LocalConfig.defaults().withFreePorts().withDataDir(data));
+    client = new RuntimeClient(runtime);
+    operator = client.operatorToken();
+    root = runtime.rootOrganizationId();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  static String license(
+      String features, String limits, String domains, Instant expiresAt, int graceDays) {
+    return "{\"licenseType\":\"subscription\",\"tier\":\"professional\",\"features\":["
+        + features
+        + "],\"limits\":{"
+        + limits
+        + "},\"authorizedDomains\":["
+        + domains
+        + "],\"expiresAt\":\""
+        + expiresAt
+        + "\",\"graceDays\":"
+        + graceDays
+        + "}";
+  }
+
+  static Answer issue(String token, String orgId, String body) throws Exception {
+    Answer issued = client.call(token, "POST", "/v1/organizations/" + orgId + "/licenses", body);
+    assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+    return issued;
+  }
+
+  static Answer validate(String key, String domain) throws Exception {
+    return client.call(
+        null,
+        "POST",
+        "/v1/licenses/validate",
+        "{\"key\":\""
+            + key
+            + "\""
+            + (domain == null ? "" : ",\"domain\":\"" + domain + "\"")
+            + "}");
+  }
+
+  @Test
+  void issueValidateUseUpALimitThen409AndRevoke() throws Exception {
+    User owner = client.signUp("licensed-owner");
+    String reseller = client.createChild(operator, root, "licensed", "master_branch");
+    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    Answer added =
+        client.call(
+            operator,
+            "POST",
+            "/v1/organizations/" + reseller + "/members",
+            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+
+    Answer issued =
+        issue(
+            operator,
+            reseller,
+            license(
+                "\"white_label\"",
+                "\"max_child_organizations\":2,\"max_users\":5",
+                "\"panel.reseller.example\",\"*.customers.example\"",
+                Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                14));
+    String key = issued.body().path("key").asText();
+    assertThat(validate(key, "panel.reseller.example").body().path("valid").asBoolean()).isTrue();
+    assertThat(validate(key, "shop.customers.example").body().path("valid").asBoolean()).isTrue();
+    assertThat(validate(key, "customers.example").body().path("reason").asText())
+        .isEqualTo("domain_not_authorized");
+
+    // The license's organization limit, used up through the organizations function.
+    client.createChild(owner.token(), reseller, "customer-1", "sub_user");
+    client.createChild(owner.token(), reseller, "customer-2", "sub_user");
+    Answer third =
+        client.call(
+            owner.token(),
+            "POST",
+            "/v1/organizations/" + reseller + "/children",
+            RuntimeClient.childBody("customer-3", "sub_user"));
+    assertThat(third.status()).as(third.raw()).isEqualTo(409);
+    assertThat(third.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(third.body().path("limit").asLong()).isEqualTo(2);
+    assertThat(third.body().path("usage").asLong()).isEqualTo(2);
+    Answer entitlements =
+        client.call(owner.token(), "GET", "/v1/organizations/" + reseller + "/entitlements", null);
+    assertThat(entitlements.body().path("usage").path("child_organizations").asLong()).isEqualTo(2);
+    assertThat(entitlements.body().path("features").toString()).isEqualTo("[\"white_label\"]");
+
+    Answer revoked =
+        client.call(
+            operator,
+            "POST",
+            "/v1/licenses/" + issued.body().path("id").asText() + "/revoke",
+            null);
+    assertThat(revoked.status()).isEqualTo(200);
+    Answer after = validate(key, "panel.reseller.example");
+    assertThat(after.body().path("valid").asBoolean()).isFalse();
+    assertThat(after.body().path("reason").asText()).isEqualTo("revoked");
+  }
+
+  @Test
+  void graceWarnsThenExpiredRefusesLicensedWritesButReads() throws Exception {
+    String graceful = client.createChild(operator, root, "graceful", "master_branch");
+    String lapsing = client.createChild(operator, root, "lapsing", "master_branch");
+    String gracefulCustomer = client.createChild(operator, graceful, "g-customer", "sub_user");
+    String lapsingCustomer = client.createChild(operator, lapsing, "l-customer", "sub_user");
+    // The function's first call in this runtime (its cold start) out of the timed part.
+    assertThat(client.call(null, "GET", "/v1/licensing/keys", null).status()).isEqualTo(200);
+    // Both end a few seconds from now: one with 3 days' grace, one with none.
+    Instant soon = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+    String gracefulKey =
+        issue(operator, graceful, license("\"resell_licenses\"", "\"max_users\":5", "", soon, 3))
+            .body()
+            .path("key")
+            .asText();
+    String lapsingKey =
+        issue(operator, lapsing, license("\"resell_licenses\"", "\"max_users\":5", "", soon, 0))
+            .body()
+            .path("key")
+            .asText();
+    // Each carves a license for a customer while active (the operator holds every right below).
+    String carvedInGrace =
+        issue(operator, gracefulCustomer, license("", "\"max_users\":1", "", soon, 0))
+            .body()
+            .path("id")
+            .asText();
+    String carvedExpired =
+        issue(operator, lapsingCustomer, license("", "\"max_users\":1", "", soon, 0))
+            .body()
+            .path("id")
+            .asText();
+    assertThat(Instant.now()).as("set up before the licenses end").isBefore(soon);
+
+    while (Instant.now().isBefore(soon.plusMillis(200))) {
+      Thread.sleep(100);
+    }
+
+    Answer grace = validate(gracefulKey, null);
+    assertThat(grace.body().path("valid").asBoolean()).isTrue();
+    assertThat(grace.body().path("graceEndsAt").asText())
+        .isEqualTo(soon.plus(3, ChronoUnit.DAYS).toString());
+    Answer warned =
+        client.call(
+            operator, "PATCH", "/v1/licenses/" + carvedInGrace, "{\"tier\":\"enterprise\"}");
+    assertThat(warned.status()).as(warned.raw()).isEqualTo(200);
+    assertThat(warned.headers().firstValue("warning").orElse("")).startsWith("299 topgun ");
+
+    Answer expired = validate(lapsingKey, null);
+    assertThat(expired.body().path("reason").asText()).isEqualTo("expired");
+    Answer refused =
+        client.call(
+            operator, "PATCH", "/v1/licenses/" + carvedExpired, "{\"tier\":\"enterprise\"}");
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+    assertThat(refused.body().path("feature").asText()).isEqualTo("resell_licenses");
+    Answer read = client.call(operator, "GET", "/v1/licenses/" + carvedExpired, null);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.body().path("tier").asText()).isEqualTo("professional");
+    assertThat(
+            client
+                .call(operator, "GET", "/v1/organizations/" + lapsing + "/licenses", null)
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theDocumentVerifiesOfflineWithThePublishedKeysAcrossARotation() throws Exception {
+    String org = client.createChild(operator, root, "documented", "master_branch");
+    String id =
+        issue(
+                operator,
+                org,
+                license(
+                    "\"api_access\"",
+                    "\"max_servers\":3",
+                    "",
+                    Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                    7))
+            .body()
+            .path("id")
+            .asText();
+    String document = client.call(operator, "GET", "/v1/licenses/" + id + "/document", null).raw();
+    assertThat(verifies(document, client.call(null, "GET", "/v1/licensing/keys", null).body()))
+        .isTrue();
+
+    Answer rotated = client.call(operator, "POST", "/v1/licensing/keys/rotate", null);
+    assertThat(rotated.status()).as(rotated.raw()).isEqualTo(201);
+    JsonNode keys = client.call(null, "GET", "/v1/licensing/keys", null).body();
+    assertThat(keys.path("keys").size()).isGreaterThanOrEqualTo(2);
+    assertThat(verifies(document, keys)).as("signed before the rotation").isTrue();
+    String[] parts = document.split("\\.");
+    String changed =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + (parts[2].startsWith("A") ? "B" : "A")
+            + parts[2].substring(1);
+    assertThat(verifies(changed, keys)).isFalse();
+  }
+
+  @Test
+  void validateIsThrottledAsTheRouteTableSays() throws Exception {
+    // The route's bucket holds 100 and refills 50 a second: rounds of 100 concurrent requests
+    // drain it as soon as they come faster than that; the 429s cost no function call.
+    ExecutorService threads = Executors.newFixedThreadPool(16);
+    int ok = 0;
+    int throttled = 0;
+    try {
+      for (int round = 0; round < 20 && throttled == 0; round++) {
+        List<Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          answers.add(threads.submit(() -> validate("TG-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", null)));
+        }
+        for (Future<Answer> answer : answers) {
+          Answer a = answer.get();
+          if (a.status() == 200) {
+            ok++;
+            assertThat(a.body().path("reason").asText()).isEqualTo("not_found");
+          } else {
+            assertThat(a.status()).as(a.raw()).isEqualTo(429);
+            assertThat(a.headers().firstValue("content-type").orElse(""))
+                .startsWith("application/problem+json");
+            assertThat(a.headers().firstValue("retry-after")).contains("1");
+            throttled++;
+          }
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(ok).isGreaterThanOrEqualTo(100);
+    assertThat(throttled).isPositive();
+  }
+
+  /** Verifies a compact JWS with the JWK Set, independently of the function's code. */
+  static boolean verifies(String document, JsonNode jwks) throws Exception {
+    String[] parts = document.split("\\.");
+    JsonNode header = dev.topgun.emulators.Json.parse(Base64.getUrlDecoder().decode(parts[0]));
+    for (JsonNode jwk : jwks.path("keys")) {
+      if (jwk.path("kid").asText().equals(header.path("kid").asText())) {
+        byte[] der =
+            HexFormat.of()
+                .parseHex(
+                    "302a300506032b6570032100"
+                        + HexFormat.of()
+                            .formatHex(Base64.getUrlDecoder().decode(jwk.path("x").asText())));
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(
+            KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+        verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        try {
+          return verifier.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (IllegalArgumentException | java.security.SignatureException e) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.topgun.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.topgun.emulators.Json;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+/**
+ * A client of a running local runtime as the web app is one: users signed up and signed in with
+ * cognito-local, HTTP calls with their ID tokens (or none) to the runtime's port.
+ */
+final class RuntimeClient implements AutoCloseable {
+
+  /** An answer: status, parsed JSON body (missing node when empty or not JSON), raw, headers. */
+  record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {}
+
+  /** A user who signed up (confirmed, e-mail verified) and signed in. */
+  record User(String email, String sub, String token) {}
+
+  private final LocalRuntime runtime;
+  private final CognitoIdentityProviderClient cognito;
+  // HTTP/1.1: maildev's web server drops the h2c upgrade request the default client sends.
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  RuntimeClient(LocalRuntime runtime) {
+    this.runtime = runtime;
+    this.cognito =
+        SdkClients.of(CognitoIdentityProviderClient.builder(), runtime.cognitoEndpoint());
+  }
+
+  /** The operator's ID token (the user the runtime seeds). */
+  String operatorToken() {
+    return idToken(runtime.operatorEmail(), runtime.operatorPassword());
+  }
+
+  /** Signs a new user up as the web app would, confirms them, verifies their e-mail, signs in. */
+  User signUp(String name) {
+    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@flow.test";
+    String password = "Flow-Pass-" + UUID.randomUUID().toString().substring(0, 8) + "!";
+    String sub =
+        cognito
+            .signUp(
+                r ->
+                    r.clientId(runtime.clientId())
+                        .username(email)
+                        .password(password)
+                        .userAttributes(attribute("email", email)))
+            .userSub();
+    cognito.adminConfirmSignUp(r -> r.userPoolId(runtime.userPoolId()).username(email));
+    // cognito-local drops email_verified unless email is set in the same call.
+    cognito.adminUpdateUserAttributes(
+        r ->
+            r.userPoolId(runtime.userPoolId())
+                .username(email)
+                .userAttributes(attribute("email", email), attribute("email_verified", "true")));
+    return new User(email, sub, idToken(email, password));
+  }
+
+  String idToken(String username, String password) {
+    return cognito
+        .initiateAuth(
+            r ->
+                r.clientId(runtime.clientId())
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
+        .authenticationResult()
+        .idToken();
+  }
+
+  /** Creates a child organization through the API; returns its id (slugs get a random suffix). */
+  String createChild(String token, String parent, String slug, String type) throws Exception {
+    Answer created =
+        call(token, "POST", "/v1/organizations/" + parent + "/children", childBody(slug, type));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    return created.body().path("id").asText();
+  }
+
+  static String childBody(String slug, String type) {
+    String unique = slug + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return "{\"name\":\"Org "
+        + unique
+        + "\",\"slug\":\""
+        + unique
+        + "\",\"hierarchyType\":\""
+        + type
+        + "\"}";
+  }
+
+  /** Calls the runtime; {@code token} null sends no Authorization header. */
+  Answer call(String token, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.endpoint().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String raw = response.body();
+    JsonNode parsed;
+    try {
+      parsed =
+          raw == null || raw.isBlank()
+              ? Json.MAPPER.missingNode()
+              : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException notJson) {
+      parsed = Json.MAPPER.missingNode();
+    }
+    return new Answer(response.statusCode(), parsed, raw, response.headers());
+  }
+
+  static AttributeType attribute(String name, String value) {
+    return AttributeType.builder().name(name).value(value).build();
+  }
+
+  @Override
+  public void close() {
+    cognito.close();
+  }
+}
