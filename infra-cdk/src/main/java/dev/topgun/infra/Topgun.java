@@ -31,7 +31,8 @@ public record Topgun(
             scope,
             stackId(stage, "Data"),
             props(stage, environment, "table, keys, buckets"),
-            stage);
+            stage,
+            declarations.functions().values());
     IdentityStack identity =
         new IdentityStack(
             scope, stackId(stage, "Identity"), props(stage, environment, "user pool"), stage);

@@ -98,6 +98,123 @@ class TopgunAppTest {
         .allSatisfy(secret -> assertThat(secret).doesNotContainKey("SecretString"));
   }
 
+  // ---- envelope key ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void envelopeKey_isASymmetricKeyOfItsOwn_rotated_retained_underTheStagesAlias(String stage) {
+    Map<String, Object> data = app.json("Topgun-" + stage + "-Data");
+    String keyId = envelopeKeyId(data, stage);
+    Map<String, Object> key = resources(data, "AWS::KMS::Key").get(keyId);
+
+    // retained in every stage: values sealed under it must stay readable
+    assertThat(key)
+        .containsEntry("DeletionPolicy", "Retain")
+        .containsEntry("UpdateReplacePolicy", "Retain");
+    // symmetric: KeySpec and KeyUsage default to SYMMETRIC_DEFAULT and ENCRYPT_DECRYPT
+    assertThat(properties(key))
+        .containsEntry("EnableKeyRotation", true)
+        .doesNotContainKeys("KeySpec", "KeyUsage");
+    // apart from the data key (DynamoDB and Secrets Manager)
+    assertThat(resources(data, "AWS::KMS::Key")).hasSize(2);
+    assertThat(aliasTargets(data).get("alias/topgun-" + stage + "-data")).isNotEqualTo(keyId);
+  }
+
+  @Test
+  void envelopeKey_isUsedByTheFunctionsWhoseJarCarriesTheKmsClient_todayLicensingOnly() {
+    assertThat(app.declarations().functions().values())
+        .filteredOn(FunctionModule::hasKmsClient)
+        .extracting(FunctionModule::name)
+        .containsExactly("licensing");
+    assertThat(app.stages().get("dev").data().envelopeKey().users())
+        .isEqualTo(Map.of("licensing", List.of("license-signing")));
+  }
+
+  @Test
+  void envelopeKeyPolicy_letsTheAccountAdministerIt_andOnlyLicensingsRoleUseIt_forLicenseSigning() {
+    Map<String, Object> data = app.json("Topgun-dev-Data");
+    Map<String, Object> key = resources(data, "AWS::KMS::Key").get(envelopeKeyId(data, "dev"));
+    List<Map<String, Object>> statements =
+        list(map(properties(key).get("KeyPolicy")).get("Statement")).stream()
+            .map(Json::map)
+            .toList();
+
+    assertThat(statements).hasSize(2);
+    Map<String, Object> admin = statements.get(0);
+    assertThat(admin.get("Sid")).isEqualTo("KeyAdministration");
+    assertThat(admin).doesNotContainKey("Condition");
+    assertThat(list(admin.get("Action")))
+        .isNotEmpty()
+        .noneMatch(
+            action ->
+                action.toString().matches("kms:(\\*|Create\\*|CreateGrant|Encrypt.*|Decrypt.*)")
+                    || action.toString().matches("kms:(ReEncrypt|GenerateDataKey).*"));
+
+    Map<String, Object> use = statements.get(1);
+    assertThat(use.get("Principal").toString()).contains(":root");
+    assertThat(list(use.get("Action"))).containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+    Map<String, Object> condition = map(use.get("Condition"));
+    assertThat(condition).containsOnlyKeys("ArnEquals", "StringEquals");
+    assertThat(map(condition.get("StringEquals")))
+        .isEqualTo(Map.of("kms:EncryptionContext:purpose", "license-signing"));
+    Map<String, Object> principalArn = map(condition.get("ArnEquals"));
+    assertThat(principalArn).containsOnlyKeys("aws:PrincipalArn");
+    assertThat(principalArn.get("aws:PrincipalArn").toString())
+        .endsWith(":role/topgun-dev-licensing]]}");
+    // the role the key policy names is licensing's
+    assertThat(properties(functionRole(app.json("Topgun-dev-Api"), "licensing")))
+        .containsEntry("RoleName", "topgun-dev-licensing");
+  }
+
+  @Test
+  void licensingsRole_mayGenerateAndDecryptDataKeys_underTheEnvelopeKeyOnly_otherRolesMayNot() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    for (FunctionModule module : app.declarations().functions().values()) {
+      List<Map<String, Object>> kms =
+          roleStatements(api, module.name()).stream()
+              .filter(s -> list(s.get("Action")).toString().contains("kms:"))
+              .toList();
+      // Every other KMS statement is the data key through DynamoDB or Secrets Manager only.
+      List<Map<String, Object>> direct =
+          kms.stream()
+              .filter(s -> !String.valueOf(s.get("Condition")).contains("kms:ViaService"))
+              .toList();
+      List<Map<String, Object>> onEnvelopeKey =
+          kms.stream().filter(s -> s.get("Resource").toString().contains("EnvelopeKey")).toList();
+      if (module.name().equals("licensing")) {
+        assertThat(direct).hasSize(1).isEqualTo(onEnvelopeKey);
+        Map<String, Object> statement = direct.get(0);
+        assertThat(list(statement.get("Action")))
+            .containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(statement.get("Resource").toString())
+            .contains("Fn::ImportValue", "Topgun-dev-Data:", "EnvelopeKey", "Arn");
+        assertThat(statement.get("Condition"))
+            .isEqualTo(
+                Map.of("StringEquals", Map.of("kms:EncryptionContext:purpose", "license-signing")));
+      } else {
+        assertThat(direct).as(module.name()).isEmpty();
+        assertThat(onEnvelopeKey).as(module.name()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void onlyFunctionsWithTheKmsClient_getTheEnvelopeKeyAsTheirKmsKeyId() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    for (FunctionModule module : app.declarations().functions().values()) {
+      Map<String, Object> variables =
+          map(map(properties(function(api, module.name())).get("Environment")).get("Variables"));
+      if (module.hasKmsClient()) {
+        // topgun.kms.key-id, as Micronaut reads the environment
+        assertThat(variables).containsEntry("TOPGUN_KMS_KEY_ID", "alias/topgun-dev-envelope");
+      } else {
+        assertThat(variables).as(module.name()).doesNotContainKey("TOPGUN_KMS_KEY_ID");
+      }
+    }
+    assertThat(map(map(properties(function(api, "licensing")).get("Environment")).get("Variables")))
+        .containsKey("TOPGUN_KMS_KEY_ID");
+  }
+
   // ---- identity ----
 
   @ParameterizedTest
@@ -642,6 +759,58 @@ class TopgunAppTest {
                         && "live".equals(properties(r).get("Name"))
                         && Json.ref(function).equals(properties(r).get("FunctionName")))
             .keySet());
+  }
+
+  /** Alias name → the logical id of the key it targets. */
+  private static Map<String, String> aliasTargets(Map<String, Object> template) {
+    Map<String, String> targets = new HashMap<>();
+    for (Map<String, Object> alias : resources(template, "AWS::KMS::Alias").values()) {
+      Map<String, Object> properties = properties(alias);
+      targets.put(
+          (String) properties.get("AliasName"),
+          (String) list(map(properties.get("TargetKeyId")).get("Fn::GetAtt")).get(0));
+    }
+    return targets;
+  }
+
+  private static String envelopeKeyId(Map<String, Object> data, String stage) {
+    String id = aliasTargets(data).get("alias/topgun-" + stage + "-envelope");
+    assertThat(id).as("the key behind alias/topgun-" + stage + "-envelope").isNotNull();
+    return id;
+  }
+
+  private static Map<String, Object> function(Map<String, Object> template, String name) {
+    return single(
+        resources(
+            template,
+            (id, r) ->
+                "AWS::Lambda::Function".equals(r.get("Type"))
+                    && ("topgun-dev-" + name).equals(properties(r).get("FunctionName"))));
+  }
+
+  private static Map<String, Object> functionRole(Map<String, Object> template, String name) {
+    String roleId = functionRoleId(template, name);
+    return resources(template, "AWS::IAM::Role").get(roleId);
+  }
+
+  private static String functionRoleId(Map<String, Object> template, String name) {
+    return (String)
+        list(map(properties(function(template, name)).get("Role")).get("Fn::GetAtt")).get(0);
+  }
+
+  /** The statements of every policy attached to the function's role. */
+  private static List<Map<String, Object>> roleStatements(
+      Map<String, Object> template, String name) {
+    Map<String, Object> role = Json.ref(functionRoleId(template, name));
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Map<String, Object> policy : resources(template, "AWS::IAM::Policy").values()) {
+      if (list(properties(policy).get("Roles")).contains(role)) {
+        list(map(properties(policy).get("PolicyDocument")).get("Statement"))
+            .forEach(statement -> statements.add(map(statement)));
+      }
+    }
+    assertThat(statements).as(name + "'s role has policies").isNotEmpty();
+    return statements;
   }
 
   private static String single(Set<String> ids) {

@@ -55,8 +55,13 @@ public final class ApiStack extends Stack {
     Map<String, TopgunFunction> built = new TreeMap<>();
     Map<String, IFunction> aliases = new TreeMap<>();
     for (FunctionModule module : declarations.functions().values()) {
+      Map<String, String> settings = new TreeMap<>(environment);
+      if (data.envelopeKey().users().containsKey(module.name())) {
+        settings.put("TOPGUN_KMS_KEY_ID", data.envelopeKey().keyIdSetting());
+      }
       TopgunFunction function =
-          new TopgunFunction(this, module.pascalName(), stage, module, environment);
+          new TopgunFunction(this, module.pascalName(), stage, module, settings);
+      data.envelopeKey().grantUse(module, function.role());
       data.table().grantItems(function.role());
       data.cursorSecret().grantRead(function.role());
       data.mailCredentials().grantRead(function.role());

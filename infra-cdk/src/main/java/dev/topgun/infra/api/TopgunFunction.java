@@ -58,12 +58,14 @@ public final class TopgunFunction extends Construct {
     super(scope, id);
     LogGroup logs =
         LogGroup.Builder.create(this, "Logs")
-            .logGroupName("/aws/lambda/" + stage.resourceName(module.name()))
+            .logGroupName("/aws/lambda/" + module.resourceName(stage))
             .retention(stage.logRetention())
             .removalPolicy(stage.removalPolicy())
             .build();
     this.role =
         Role.Builder.create(this, "Role")
+            // Named, so that a key policy can name it before it exists (EnvelopeKey).
+            .roleName(module.resourceName(stage))
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
             .description("Topgun " + stage.name() + " function " + module.name())
             .build();
@@ -75,7 +77,7 @@ public final class TopgunFunction extends Construct {
     variables.put("TOPGUN_STAGE", stage.name());
     this.function =
         Function.Builder.create(this, "Function")
-            .functionName(stage.resourceName(module.name()))
+            .functionName(module.resourceName(stage))
             .description("Topgun " + module.name() + " (" + stage.name() + ")")
             .runtime(RUNTIME)
             .architecture(Architecture.ARM_64)

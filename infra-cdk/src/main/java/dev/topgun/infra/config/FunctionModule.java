@@ -16,6 +16,12 @@ public record FunctionModule(String name, Path jar) {
   /** The manifest attribute the functions' build writes the Lambda handler class into. */
   static final String HANDLER_ATTRIBUTE = "Lambda-Handler";
 
+  /**
+   * The class a shaded jar carries when its module declares the KMS SDK: shared-lib declares it
+   * optional, so only such a function has the {@code Envelope} bean and calls KMS.
+   */
+  static final String KMS_CLIENT_CLASS = "software/amazon/awssdk/services/kms/KmsClient.class";
+
   public FunctionModule {
     if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("function module name must be [a-z][a-z0-9-]*: " + name);
@@ -27,6 +33,23 @@ public record FunctionModule(String name, Path jar) {
     return new FunctionModule(
         name,
         root.resolve("functions").resolve(name).resolve("target").resolve(name + "-lambda.jar"));
+  }
+
+  /**
+   * {@code topgun-<stage>-<name>}: the physical name of this module's Lambda, its log group and its
+   * role.
+   */
+  public String resourceName(StageConfig stage) {
+    return stage.resourceName(name);
+  }
+
+  /** Whether the jar carries the KMS client, i.e. the function seals values with KMS. */
+  public boolean hasKmsClient() {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getEntry(KMS_CLIENT_CLASS) != null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Lambda jar " + jar, e);
+    }
   }
 
   /** {@code Organizations} for {@code organizations}, {@code ColdStart} for {@code cold-start}. */

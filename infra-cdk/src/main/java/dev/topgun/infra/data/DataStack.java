@@ -1,24 +1,38 @@
 package dev.topgun.infra.data;
 
+import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
+import java.util.Collection;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * Stateful resources: the KMS key, the single table, the functions' secrets, the access-log bucket.
+ * Stateful resources: the KMS keys (data at rest, and envelope encryption for the functions that
+ * seal values themselves), the single table, the functions' secrets, the access-log bucket.
  */
 public final class DataStack extends Stack {
 
   private final DataKey key;
+  private final EnvelopeKey envelopeKey;
   private final SingleTable table;
   private final FunctionSecret cursorSecret;
   private final FunctionSecret mailCredentials;
   private final AccessLogs accessLogs;
 
-  public DataStack(Construct scope, String id, StackProps props, StageConfig stage) {
+  /**
+   * @param functions every function module: those whose jar carries the KMS client may use the
+   *     envelope key
+   */
+  public DataStack(
+      Construct scope,
+      String id,
+      StackProps props,
+      StageConfig stage,
+      Collection<FunctionModule> functions) {
     super(scope, id, props);
     this.key = new DataKey(this, "DataKey", stage);
+    this.envelopeKey = new EnvelopeKey(this, "EnvelopeKey", stage, functions);
     this.table = new SingleTable(this, "Topgun", stage, key.key());
     this.cursorSecret = FunctionSecret.cursorKey(this, stage, key.key());
     this.mailCredentials = FunctionSecret.mailCredentials(this, stage, key.key());
@@ -27,6 +41,10 @@ public final class DataStack extends Stack {
 
   public DataKey key() {
     return key;
+  }
+
+  public EnvelopeKey envelopeKey() {
+    return envelopeKey;
   }
 
   public SingleTable table() {
