@@ -165,6 +165,39 @@ class ResellerPoolIT {
   }
 
   @Test
+  void aDowngradeBelowUsageMakesValidationAnswerLimitsExceeded() {
+    Reseller parent = reseller("pool-f", "\"resell_licenses\"");
+    String child = api.org(parent.orgId(), "sub_user", null);
+    api.issue(
+        parent.owner(),
+        child,
+        license("", "\"max_servers\":8,\"max_users\":2", "2098-01-01T00:00:00Z"));
+    String key =
+        (String)
+            api.call(OPERATOR, "GET", "/v1/licenses/" + parent.licenseId(), null).body().get("key");
+    assertThat(api.validate(key, null).body()).containsEntry("valid", true);
+
+    Response downgraded =
+        api.call(
+            OPERATOR,
+            "PATCH",
+            "/v1/licenses/" + parent.licenseId(),
+            "{\"tier\":\"basic\",\"limits\":{\"max_servers\":5,\"max_users\":10}}");
+    assertThat(downgraded.status()).as(downgraded.raw()).isEqualTo(200);
+    assertThat(api.validate(key, null).body())
+        .containsEntry("valid", false)
+        .containsEntry("reason", "limits_exceeded");
+    // Nothing more fits until usage falls below the new limit.
+    Response more =
+        api.call(
+            parent.owner(),
+            "POST",
+            "/v1/organizations/" + api.org(parent.orgId(), "sub_user", null) + "/licenses",
+            license("", "\"max_servers\":1,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    assertThat(more.status()).isEqualTo(409);
+  }
+
+  @Test
   void withoutResellLicensesAResellerCannotIssue() {
     Reseller parent = reseller("pool-b", "\"white_label\"");
     String child = api.org(parent.orgId(), "sub_user", null);
