@@ -813,6 +813,11 @@ class TopgunAppTest {
     return statements;
   }
 
+  private static <T> T single(Map<String, T> byId) {
+    assertThat(byId).hasSize(1);
+    return byId.values().iterator().next();
+  }
+
   private static String single(Set<String> ids) {
     assertThat(ids).hasSize(1);
     return ids.iterator().next();
