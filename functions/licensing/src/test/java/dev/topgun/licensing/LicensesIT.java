@@ -200,6 +200,23 @@ class LicensesIT {
   }
 
   @Test
+  void anIdempotencyKeyReplaysTheFirstIssue() {
+    String reseller = api.org(api.root, "master_branch", User.named("reseller-h"));
+    Map<String, String> key = Map.of("Idempotency-Key", "issue-" + reseller);
+    String path = "/v1/organizations/" + reseller + "/licenses";
+    Response first = api.call(OPERATOR, "POST", path, subscription("", "", ""), key);
+    Response replay = api.call(OPERATOR, "POST", path, subscription("", "", ""), key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.id()).isEqualTo(first.id());
+    assertThat(replay.body().get("key")).isEqualTo(first.body().get("key"));
+    assertThat(api.call(OPERATOR, "GET", path, null).ids()).containsExactly(first.id());
+    Response different =
+        api.call(OPERATOR, "POST", path, subscription("\"white_label\"", "", ""), key);
+    assertThat(different.status()).isEqualTo(422);
+  }
+
+  @Test
   void suspendAndResume() {
     String reseller = api.org(api.root, "master_branch", User.named("reseller-e"));
     Response issued = api.issue(OPERATOR, reseller, subscription("", "", ""));
