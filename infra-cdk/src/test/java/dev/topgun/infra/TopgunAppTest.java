@@ -7,6 +7,7 @@ import static dev.topgun.infra.Json.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.infra.config.FunctionModule;
+import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.SingleTable;
 import dev.topgun.shared.routes.PathTemplate;
 import dev.topgun.shared.routes.Route;
@@ -498,21 +499,22 @@ class TopgunAppTest {
                     "Format",
                     Match.stringLikeRegexp(".*requestId.*")),
                 "MethodSettings",
-                List.of(
-                    Match.objectLike(
-                        Map.of(
-                            "HttpMethod",
-                            "*",
-                            "ResourcePath",
-                            "/*",
-                            "LoggingLevel",
-                            "ERROR",
-                            "DataTraceEnabled",
-                            false,
-                            "ThrottlingRateLimit",
-                            50,
-                            "ThrottlingBurstLimit",
-                            100))))));
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "HttpMethod",
+                                "*",
+                                "ResourcePath",
+                                "/*",
+                                "LoggingLevel",
+                                "ERROR",
+                                "DataTraceEnabled",
+                                false,
+                                "ThrottlingRateLimit",
+                                50,
+                                "ThrottlingBurstLimit",
+                                100)))))));
     api.hasResourceProperties(
         "AWS::ApiGateway::RequestValidator",
         Map.of(
@@ -538,6 +540,103 @@ class TopgunAppTest {
     Template api = app.template("Topgun-dev-Api");
     api.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "topgun-dev"));
     api.resourceCountIs("AWS::Events::Rule", app.declarations().rules().rules().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void throttledRoutes_haveTheirOwnMethodThrottle_neverAboveTheStages(String stage) {
+    StageConfig config = StageConfig.named(stage);
+    List<Route> throttled = throttledRoutes();
+    Map<String, Object> apiStage =
+        properties(
+            single(resources(app.json("Topgun-" + stage + "-Api"), "AWS::ApiGateway::Stage")));
+    List<Object> settings = list(apiStage.get("MethodSettings"));
+
+    assertThat(settings).hasSize(1 + throttled.size());
+    for (Route route : throttled) {
+      assertThat(settings)
+          .contains(
+              Map.of(
+                  "HttpMethod",
+                  route.method(),
+                  "ResourcePath",
+                  "/" + route.path().replace("/", "~1"),
+                  "ThrottlingRateLimit",
+                  Math.min(route.throttle().rate(), config.throttleRate()),
+                  "ThrottlingBurstLimit",
+                  Math.min(route.throttle().burst(), config.throttleBurst()),
+                  "LoggingLevel",
+                  "ERROR",
+                  "DataTraceEnabled",
+                  false,
+                  "MetricsEnabled",
+                  true));
+    }
+    // POST /v1/licenses/validate: 50 a second, bursts of 100, in both stages
+    assertThat(settings)
+        .anySatisfy(
+            setting ->
+                assertThat(map(setting))
+                    .containsEntry("HttpMethod", "POST")
+                    .containsEntry("ResourcePath", "/~1v1~1licenses~1validate")
+                    .containsEntry("ThrottlingRateLimit", 50)
+                    .containsEntry("ThrottlingBurstLimit", 100));
+  }
+
+  @Test
+  void throttledRoutes_eachHaveAPerAddressWafRateRule_scopedToTheirMethodAndPath() {
+    Object post =
+        Map.of(
+            "ByteMatchStatement",
+            Match.objectLike(
+                Map.of(
+                    "FieldToMatch", Map.of("Method", Map.of()),
+                    "PositionalConstraint", "EXACTLY",
+                    "SearchString", "POST")));
+    Object validatePath =
+        Map.of(
+            "RegexMatchStatement",
+            Match.objectLike(
+                Map.of(
+                    "FieldToMatch",
+                    Map.of("UriPath", Map.of()),
+                    "RegexString",
+                    "^(/[^/]+)?/v1/licenses/validate/?$")));
+    Object rateBased =
+        Map.of(
+            "Limit",
+            300,
+            "EvaluationWindowSec",
+            300,
+            "AggregateKeyType",
+            "IP",
+            "ScopeDownStatement",
+            Map.of("AndStatement", Map.of("Statements", List.of(post, validatePath))));
+    app.template("Topgun-dev-Api")
+        .hasResourceProperties(
+            "AWS::WAFv2::WebACL",
+            Match.objectLike(
+                Map.of(
+                    "Rules",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Name", "RateLimit-POST-v1-licenses-validate",
+                                    "Action", Map.of("Block", Map.of()),
+                                    "Statement", Map.of("RateBasedStatement", rateBased))))))));
+    // one such rule per throttled route, each at a priority of its own
+    List<Map<String, Object>> rules =
+        list(
+                properties(single(resources(app.json("Topgun-dev-Api"), "AWS::WAFv2::WebACL")))
+                    .get("Rules"))
+            .stream()
+            .map(Json::map)
+            .toList();
+    assertThat(rules)
+        .filteredOn(rule -> map(rule.get("Statement")).toString().contains("ScopeDownStatement"))
+        .hasSize(throttledRoutes().size());
+    assertThat(rules.stream().map(rule -> rule.get("Priority")).distinct()).hasSize(rules.size());
   }
 
   // ---- workflows ----
@@ -759,6 +858,17 @@ class TopgunAppTest {
                         && "live".equals(properties(r).get("Name"))
                         && Json.ref(function).equals(properties(r).get("FunctionName")))
             .keySet());
+  }
+
+  private static List<Route> throttledRoutes() {
+    List<Route> throttled =
+        app.declarations().routes().routes().stream()
+            .filter(route -> route.throttle() != null)
+            .toList();
+    assertThat(throttled)
+        .extracting(route -> route.method() + " " + route.path())
+        .contains("POST /v1/licenses/validate");
+    return throttled;
   }
 
   /** Alias name → the logical id of the key it targets. */

@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.RequestValidator;
@@ -34,9 +35,12 @@ import software.constructs.Construct;
  * dispatches with: one method per route, proxied to its function's live alias; routes with {@code
  * auth: user} behind the Cognito authorizer, {@code public} ones open. Every method declares its
  * path parameters and goes through the request validator; the stage writes JSON access logs, traces
- * with X-Ray and throttles; a regional WAF web ACL sits in front.
+ * with X-Ray and throttles, and a route with a {@code throttle} is throttled lower on its own; a
+ * regional WAF web ACL sits in front.
  */
 public final class PublicApi extends Construct {
+
+  static final MethodLoggingLevel LOGGING_LEVEL = MethodLoggingLevel.ERROR;
 
   private final RestApi api;
 
@@ -78,13 +82,14 @@ public final class PublicApi extends Construct {
                                 .status(true)
                                 .user(true)
                                 .build()))
-                    .loggingLevel(MethodLoggingLevel.ERROR)
+                    .loggingLevel(LOGGING_LEVEL)
                     // Bodies carry personal data; they stay out of the logs.
                     .dataTraceEnabled(false)
                     .metricsEnabled(true)
                     .tracingEnabled(true)
                     .throttlingRateLimit(stage.throttleRate())
                     .throttlingBurstLimit(stage.throttleBurst())
+                    .methodOptions(methodThrottles(stage, routes))
                     .build())
             .build();
     Suppress.on(
@@ -147,7 +152,34 @@ public final class PublicApi extends Construct {
         Suppress.on(method, "COG4", reason);
       }
     }
-    new ApiFirewall(this, "Firewall", stage, api.getDeploymentStage());
+    new ApiFirewall(this, "Firewall", stage, api.getDeploymentStage(), routes);
+  }
+
+  /**
+   * A method setting for each route with a {@code throttle} in the table, keyed {@code
+   * /<path>/<METHOD>} as CDK expects. It takes the place of the stage-wide setting for that method,
+   * so it repeats the stage's logging and metrics; its limits never exceed the stage's, so a
+   * route's throttle only ever lowers what its method may take.
+   */
+  static Map<String, MethodDeploymentOptions> methodThrottles(
+      StageConfig stage, RouteTable routes) {
+    Map<String, MethodDeploymentOptions> options = new TreeMap<>();
+    for (Route route : routes.routes()) {
+      Route.Throttle throttle = route.throttle();
+      if (throttle == null) {
+        continue;
+      }
+      options.put(
+          route.path() + "/" + route.method(),
+          MethodDeploymentOptions.builder()
+              .loggingLevel(LOGGING_LEVEL)
+              .dataTraceEnabled(false)
+              .metricsEnabled(true)
+              .throttlingRateLimit(Math.min(throttle.rate(), stage.throttleRate()))
+              .throttlingBurstLimit(Math.min(throttle.burst(), stage.throttleBurst()))
+              .build());
+    }
+    return options;
   }
 
   public RestApi api() {
