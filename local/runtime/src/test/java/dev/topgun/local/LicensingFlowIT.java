@@ -150,6 +150,64 @@ class LicensingFlowIT {
   }
 
   @Test
+  void aResellerIssuesWithinItsPoolAndRevokingItSuspendsWhatItIssued() throws Exception {
+    User owner = client.signUp("pool-owner");
+    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String reseller = client.createChild(operator, root, "pool", "master_branch");
+    Answer added =
+        client.call(
+            operator,
+            "POST",
+            "/v1/organizations/" + reseller + "/members",
+            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    Instant ends = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    String resellerLicense =
+        issue(
+                operator,
+                reseller,
+                license(
+                    "\"resell_licenses\",\"white_label\"",
+                    "\"max_servers\":10,\"max_users\":10",
+                    "",
+                    ends,
+                    14))
+            .body()
+            .path("id")
+            .asText();
+    String first = client.createChild(owner.token(), reseller, "pool-customer-1", "sub_user");
+    String second = client.createChild(owner.token(), reseller, "pool-customer-2", "sub_user");
+
+    Answer carved =
+        issue(
+            owner.token(),
+            first,
+            license("\"white_label\"", "\"max_servers\":7,\"max_users\":3", "", ends, 14));
+    String carvedKey = carved.body().path("key").asText();
+    Answer tooMany =
+        client.call(
+            owner.token(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license("", "\"max_servers\":4,\"max_users\":1", "", ends, 14));
+    assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(409);
+    assertThat(tooMany.body().path("counter").asText()).isEqualTo("servers");
+    Answer notHeld =
+        client.call(
+            owner.token(),
+            "POST",
+            "/v1/organizations/" + second + "/licenses",
+            license("\"payment_processing\"", "\"max_servers\":1,\"max_users\":1", "", ends, 14));
+    assertThat(notHeld.status()).isEqualTo(400);
+    assertThat(validate(carvedKey, null).body().path("valid").asBoolean()).isTrue();
+
+    client.call(operator, "POST", "/v1/licenses/" + resellerLicense + "/revoke", null);
+    Answer suspended = validate(carvedKey, null);
+    assertThat(suspended.body().path("valid").asBoolean()).isFalse();
+    assertThat(suspended.body().path("reason").asText()).isEqualTo("suspended");
+  }
+
+  @Test
   void graceWarnsThenExpiredRefusesLicensedWritesButReads() throws Exception {
     String graceful = client.createChild(operator, root, "graceful", "master_branch");
     String lapsing = client.createChild(operator, root, "lapsing", "master_branch");
