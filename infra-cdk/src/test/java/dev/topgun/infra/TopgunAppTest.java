@@ -268,7 +268,7 @@ class TopgunAppTest {
                   Map.of(
                       "FunctionName", "topgun-dev-" + module.name(),
                       "Runtime", "java25",
-                      "Handler", "dev.topgun.shared.lambda.ApiGatewayHandler::handleRequest",
+                      "Handler", "dev.topgun.shared.lambda.FunctionHandler::handleRequest",
                       "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                       "TracingConfig", Map.of("Mode", "Active"),
                       "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),

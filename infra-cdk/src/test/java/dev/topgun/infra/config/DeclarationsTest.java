@@ -59,7 +59,7 @@ class DeclarationsTest {
         .allSatisfy(
             module ->
                 assertThat(module.handler())
-                    .isEqualTo("dev.topgun.shared.lambda.ApiGatewayHandler::handleRequest"));
+                    .isEqualTo("dev.topgun.shared.lambda.FunctionHandler::handleRequest"));
   }
 
   @Test
