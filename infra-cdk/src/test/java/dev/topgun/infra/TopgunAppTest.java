@@ -536,10 +536,12 @@ class TopgunAppTest {
   }
 
   @Test
-  void eventBus_isNamedForTheStage_withOneRulePerDeclaredRule() {
+  void eventBus_isNamedForTheStage_withOneRulePerDeclaredRuleAndSchedule() {
     Template api = app.template("Topgun-dev-Api");
     api.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "topgun-dev"));
-    api.resourceCountIs("AWS::Events::Rule", app.declarations().rules().rules().size());
+    api.resourceCountIs(
+        "AWS::Events::Rule",
+        app.declarations().rules().rules().size() + app.declarations().rules().schedules().size());
   }
 
   @ParameterizedTest

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * the state machine definitions.
  *
  * @param routes the API route table ({@code shared-lib/.../topgun/api-routes.json})
- * @param rules the EventBridge rules ({@code shared-lib/.../topgun/event-rules.json})
+ * @param rules the EventBridge rules and schedules ({@code shared-lib/.../topgun/event-rules.json})
  * @param functions every function module, by name
  * @param stateMachines the folder of {@code *.asl.json} definitions
  */
@@ -51,6 +51,11 @@ public record Declarations(
         if (!functions.containsKey(target)) {
           unknown.add("event rule " + rule.name() + " -> " + target);
         }
+      }
+    }
+    for (EventRules.Schedule schedule : rules.schedules()) {
+      if (!functions.containsKey(schedule.function())) {
+        unknown.add("schedule " + schedule.name() + " -> " + schedule.function());
       }
     }
     if (!unknown.isEmpty()) {

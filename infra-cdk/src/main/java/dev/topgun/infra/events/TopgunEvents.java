@@ -6,15 +6,20 @@ import dev.topgun.shared.routes.EventRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -22,10 +27,21 @@ import software.constructs.Construct;
 /**
  * The Topgun EventBridge bus and its rules, one per entry of the declared event rules ({@code
  * event-rules.json}, the file the local runtime matches with event-ruler): pattern as written, each
- * target a function's live alias. Deliveries that still fail after EventBridge's retries land in
- * one dead-letter queue, created only when there is a rule to use it.
+ * target a function's live alias; and one scheduled rule per declared schedule, on the account's
+ * default bus (EventBridge runs schedules only there).
+ *
+ * <p>A schedule's target receives EventBridge's scheduled event rebuilt by an input transformer
+ * with {@code detail: {"schedule": "<name>"}}, so that the function routes it by the schedule's
+ * name whatever CloudFormation names the rule (the local runtime sends the same event).
+ *
+ * <p>Events that cannot be delivered after EventBridge's retries, and events a function still fails
+ * on after Lambda's asynchronous retries, land in one dead-letter queue, created only when there is
+ * a rule or schedule to use it.
  */
 public final class TopgunEvents extends Construct {
+
+  /** Lambda's retries of an event its function failed on (the asynchronous invoke maximum). */
+  static final int FUNCTION_RETRIES = 2;
 
   private final EventBus bus;
 
@@ -34,9 +50,12 @@ public final class TopgunEvents extends Construct {
     this.bus = EventBus.Builder.create(this, "Bus").eventBusName(stage.prefix()).build();
   }
 
-  /** Adds one rule per declared rule, delivering to the named functions' aliases. */
+  /**
+   * Adds one rule per declared rule and one scheduled rule per declared schedule, delivering to the
+   * named functions' aliases.
+   */
   public void addRules(EventRules rules, Map<String, ? extends IFunction> targets) {
-    if (rules.rules().isEmpty()) {
+    if (rules.rules().isEmpty() && rules.schedules().isEmpty()) {
       return;
     }
     Queue deadLetters =
@@ -50,28 +69,12 @@ public final class TopgunEvents extends Construct {
         "SQS3",
         "This queue is itself the dead-letter queue of the event rules' targets; nothing sends on"
             + " from it.");
+    Set<String> targeted = new TreeSet<>();
     for (EventRules.Rule declared : rules.rules()) {
       List<CfnRule.TargetProperty> ruleTargets = new ArrayList<>();
       for (String target : declared.targets()) {
-        IFunction function = targets.get(target);
-        if (function == null) {
-          throw new IllegalArgumentException(
-              "event rule " + declared.name() + " targets unknown function " + target);
-        }
-        ruleTargets.add(
-            CfnRule.TargetProperty.builder()
-                .id(target)
-                .arn(function.getFunctionArn())
-                .deadLetterConfig(
-                    CfnRule.DeadLetterConfigProperty.builder()
-                        .arn(deadLetters.getQueueArn())
-                        .build())
-                .retryPolicy(
-                    CfnRule.RetryPolicyProperty.builder()
-                        .maximumRetryAttempts(8)
-                        .maximumEventAgeInSeconds(3600)
-                        .build())
-                .build());
+        IFunction function = function(targets, target, "event rule " + declared.name());
+        ruleTargets.add(target(target, function, deadLetters).build());
       }
       CfnRule rule =
           CfnRule.Builder.create(this, "Rule-" + declared.name())
@@ -82,23 +85,112 @@ public final class TopgunEvents extends Construct {
               .targets(ruleTargets)
               .build();
       for (String target : declared.targets()) {
-        targets
-            .get(target)
-            .addPermission(
-                "Rule-" + declared.name(),
-                Permission.builder()
-                    .principal(new ServicePrincipal("events.amazonaws.com"))
-                    .sourceArn(rule.getAttrArn())
-                    .build());
+        permit(targets.get(target), "Rule-" + declared.name(), rule);
+        targeted.add(target);
       }
-      deadLetters.addToResourcePolicy(
-          PolicyStatement.Builder.create()
-              .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
-              .actions(List.of("sqs:SendMessage"))
-              .resources(List.of(deadLetters.getQueueArn()))
-              .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getAttrArn())))
-              .build());
+      deadLettersFrom(deadLetters, rule);
     }
+    for (EventRules.Schedule declared : rules.schedules()) {
+      IFunction function = function(targets, declared.function(), "schedule " + declared.name());
+      CfnRule rule =
+          CfnRule.Builder.create(this, "Schedule-" + declared.name())
+              .description(
+                  "Topgun schedule "
+                      + declared.name()
+                      + ": "
+                      + declared.function()
+                      + " "
+                      + declared.expression())
+              .scheduleExpression(Schedule.expression(declared.expression()).getExpressionString())
+              .state("ENABLED")
+              .targets(
+                  List.of(
+                      target(declared.function(), function, deadLetters)
+                          .inputTransformer(scheduledEvent(declared.name()))
+                          .build()))
+              .build();
+      permit(function, "Schedule-" + declared.name(), rule);
+      deadLettersFrom(deadLetters, rule);
+      targeted.add(declared.function());
+    }
+    for (String target : targeted) {
+      targets
+          .get(target)
+          .configureAsyncInvoke(
+              EventInvokeConfigOptions.builder()
+                  .retryAttempts(FUNCTION_RETRIES)
+                  .maxEventAge(Duration.hours(6))
+                  .onFailure(new SqsDestination(deadLetters))
+                  .build());
+    }
+  }
+
+  /**
+   * EventBridge's scheduled event as it is, but with {@code detail: {"schedule": "<name>"}}.
+   * Unquoted placeholders in a JSON template are inserted as JSON values (strings quoted, the
+   * resources as an array).
+   */
+  static CfnRule.InputTransformerProperty scheduledEvent(String schedule) {
+    return CfnRule.InputTransformerProperty.builder()
+        .inputPathsMap(
+            Map.of(
+                "id", "$.id",
+                "account", "$.account",
+                "time", "$.time",
+                "region", "$.region",
+                "resources", "$.resources"))
+        .inputTemplate(
+            "{\"version\":\"0\",\"id\":<id>,\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.events\",\"account\":<account>,\"time\":<time>,"
+                + "\"region\":<region>,\"resources\":<resources>,"
+                + "\"detail\":{\"schedule\":\""
+                + schedule
+                + "\"}}")
+        .build();
+  }
+
+  private static IFunction function(
+      Map<String, ? extends IFunction> targets, String name, String declaredBy) {
+    IFunction function = targets.get(name);
+    if (function == null) {
+      throw new IllegalArgumentException(declaredBy + " targets unknown function " + name);
+    }
+    return function;
+  }
+
+  private static CfnRule.TargetProperty.Builder target(
+      String id, IFunction function, Queue deadLetters) {
+    return CfnRule.TargetProperty.builder()
+        .id(id)
+        .arn(function.getFunctionArn())
+        .deadLetterConfig(
+            CfnRule.DeadLetterConfigProperty.builder().arn(deadLetters.getQueueArn()).build())
+        .retryPolicy(
+            CfnRule.RetryPolicyProperty.builder()
+                .maximumRetryAttempts(8)
+                .maximumEventAgeInSeconds(3600)
+                .build());
+  }
+
+  /** Lets exactly this rule invoke the function. */
+  private static void permit(IFunction function, String id, CfnRule rule) {
+    function.addPermission(
+        id,
+        Permission.builder()
+            .principal(new ServicePrincipal("events.amazonaws.com"))
+            .sourceArn(rule.getAttrArn())
+            .build());
+  }
+
+  /** Lets exactly this rule send what it cannot deliver to the dead-letter queue. */
+  private static void deadLettersFrom(Queue deadLetters, CfnRule rule) {
+    deadLetters.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+            .actions(List.of("sqs:SendMessage"))
+            .resources(List.of(deadLetters.getQueueArn()))
+            .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getAttrArn())))
+            .build());
   }
 
   public IEventBus bus() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.topgun.infra.Synth;
+import dev.topgun.shared.routes.EventRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,22 @@ class DeclarationsTest {
             module ->
                 assertThat(module.handler())
                     .isEqualTo("dev.topgun.shared.lambda.FunctionHandler::handleRequest"));
+  }
+
+  @Test
+  void ruleOrScheduleTargetingAFunctionWithNoModule_failsTheSynth_namingIt() {
+    // given
+    Declarations repository = Declarations.fromRepository(Synth.ROOT);
+    EventRules withSchedule =
+        repository
+            .rules()
+            .withSchedules(
+                List.of(new EventRules.Schedule("billing-dunning", "rate(1 day)", "billing")));
+
+    // then
+    assertThatThrownBy(() -> repository.withRules(withSchedule))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("schedule billing-dunning -> billing");
   }
 
   @Test

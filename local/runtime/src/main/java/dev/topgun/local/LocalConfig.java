@@ -5,10 +5,14 @@ import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.RouteTable;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to run the local platform. {@link #fromEnvironment} is what {@code ./local/run} uses; tests
@@ -32,6 +36,8 @@ import java.util.function.UnaryOperator;
  * @param routes the API route table
  * @param rules the EventBridge rules
  * @param invoker wraps the functions' invoker; every invocation goes through what it returns
+ * @param schedulePeriod the period of every schedule instead of its own rate ({@code
+ *     TOPGUN_SCHEDULE_PERIOD}, e.g. {@code 30s}); {@code null} for each schedule's rate
  */
 public record LocalConfig(
     int port,
@@ -49,7 +55,8 @@ public record LocalConfig(
     String operatorPassword,
     RouteTable routes,
     EventRules rules,
-    UnaryOperator<Invoker> invoker) {
+    UnaryOperator<Invoker> invoker,
+    Duration schedulePeriod) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_DYNAMODB_PORT = 8000;
@@ -72,6 +79,9 @@ public record LocalConfig(
     }
     if (operatorPassword != null) {
       OperatorPassword.check(operatorPassword);
+    }
+    if (schedulePeriod != null && (schedulePeriod.isNegative() || schedulePeriod.isZero())) {
+      throw new IllegalArgumentException("schedule period must be positive: " + schedulePeriod);
     }
   }
 
@@ -96,14 +106,15 @@ public record LocalConfig(
         null,
         RouteTable.load(),
         EventRules.load(),
-        UnaryOperator.identity());
+        UnaryOperator.identity(),
+        null);
   }
 
   /**
    * The configuration of {@code ./local/run}: {@code TOPGUN_PORT}, {@code TOPGUN_DYNAMODB_PORT},
    * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_SMTP_PORT}, {@code TOPGUN_MAIL_WEB_PORT}, {@code
    * TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code TOPGUN_OPERATOR_PASSWORD}, {@code
-   * TOPGUN_DATA_DIR}; the argument {@code --fresh}.
+   * TOPGUN_DATA_DIR}, {@code TOPGUN_SCHEDULE_PERIOD}; the argument {@code --fresh}.
    */
   public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
     LocalConfig config = defaults();
@@ -127,6 +138,9 @@ public record LocalConfig(
           b.table = env.getOrDefault("TOPGUN_TABLE", b.table);
           b.operatorEmail = env.getOrDefault("TOPGUN_OPERATOR_EMAIL", b.operatorEmail);
           b.operatorPassword = blankToNull(env.get("TOPGUN_OPERATOR_PASSWORD"));
+          if (blankToNull(env.get("TOPGUN_SCHEDULE_PERIOD")) != null) {
+            b.schedulePeriod = period("TOPGUN_SCHEDULE_PERIOD", env.get("TOPGUN_SCHEDULE_PERIOD"));
+          }
         });
   }
 
@@ -168,6 +182,11 @@ public record LocalConfig(
     return with(b -> b.invoker = invoker);
   }
 
+  /** Every schedule fires with this period instead of its own rate. */
+  public LocalConfig withSchedulePeriod(Duration period) {
+    return with(b -> b.schedulePeriod = period);
+  }
+
   /** A copy with some components changed; the canonical constructor checks the result. */
   private LocalConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -192,6 +211,7 @@ public record LocalConfig(
     RouteTable routes;
     EventRules rules;
     UnaryOperator<Invoker> invoker;
+    Duration schedulePeriod;
 
     Copy(LocalConfig c) {
       port = c.port;
@@ -210,6 +230,7 @@ public record LocalConfig(
       routes = c.routes;
       rules = c.rules;
       invoker = c.invoker;
+      schedulePeriod = c.schedulePeriod;
     }
 
     LocalConfig build() {
@@ -229,7 +250,8 @@ public record LocalConfig(
           operatorPassword,
           routes,
           rules,
-          invoker);
+          invoker,
+          schedulePeriod);
     }
   }
 
@@ -243,6 +265,30 @@ public record LocalConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " is not a port number: " + value, e);
     }
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
+  static Duration period(String name, String value) {
+    String text = value.trim();
+    try {
+      if (text.startsWith("P") || text.startsWith("p")) {
+        return Duration.parse(text);
+      }
+      Matcher m = Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(text);
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+    } catch (DateTimeParseException | NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + " is not a period such as 30s, 500ms, 5m or PT30S: " + value);
   }
 
   private static String blankToNull(String value) {

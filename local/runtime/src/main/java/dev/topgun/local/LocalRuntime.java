@@ -6,6 +6,7 @@ import dev.topgun.emulators.MailEmulator;
 import dev.topgun.emulators.Npm;
 import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
+import dev.topgun.local.events.Scheduler;
 import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
@@ -69,6 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final Deque<AutoCloseable> emulators = new ArrayDeque<>();
   private LambdaFunctions functions;
   private ThreadPoolExecutor async;
+  private Scheduler scheduler;
   private LocalServer server;
   private LocalKms kms;
   private int port;
@@ -143,9 +145,22 @@ public final class LocalRuntime implements AutoCloseable {
                 null,
                 Clock.systemUTC()));
     server.start(config.routes(), authorizer, invoker, bus, kms, async, config.region(), ACCOUNT);
+    scheduler =
+        new Scheduler(
+            config.rules().schedules(),
+            config.region(),
+            ACCOUNT,
+            invoker,
+            async,
+            Clock.systemUTC(),
+            config.schedulePeriod());
+    scheduler.start();
   }
 
-  /** Every route's function and every rule's target must be a function, before anything starts. */
+  /**
+   * Every route's function and every rule's and schedule's target must be a function, before
+   * anything starts.
+   */
   private void checkTargets(Invoker invoker) {
     Set<String> unknown = new TreeSet<>();
     for (Route route : config.routes().routes()) {
@@ -158,6 +173,11 @@ public final class LocalRuntime implements AutoCloseable {
         if (!invoker.exists(target)) {
           unknown.add("event rule " + rule.name() + " -> " + target);
         }
+      }
+    }
+    for (EventRules.Schedule schedule : config.rules().schedules()) {
+      if (!invoker.exists(schedule.function())) {
+        unknown.add("schedule " + schedule.name() + " -> " + schedule.function());
       }
     }
     if (!unknown.isEmpty()) {
@@ -407,13 +427,19 @@ public final class LocalRuntime implements AutoCloseable {
     return config;
   }
 
-  /** Stops the HTTP server first, then deliveries, the functions, and the emulators last. */
+  /**
+   * Stops the schedules and the HTTP server first, then deliveries, the functions, and the
+   * emulators last.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    if (scheduler != null) {
+      scheduler.close();
+    }
     if (server != null) {
       stop("the HTTP server", server);
     }

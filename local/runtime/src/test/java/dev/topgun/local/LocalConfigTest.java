@@ -87,4 +87,24 @@ class LocalConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TOPGUN_PORT");
   }
+
+  @Test
+  void schedulePeriod_isReadFromTheEnvironment_inShortOrIsoForm() {
+    assertThat(
+            LocalConfig.fromEnvironment(Map.of("TOPGUN_SCHEDULE_PERIOD", "30s"), List.of())
+                .schedulePeriod())
+        .isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(
+            LocalConfig.fromEnvironment(Map.of("TOPGUN_SCHEDULE_PERIOD", "500ms"), List.of())
+                .schedulePeriod())
+        .isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(
+            LocalConfig.fromEnvironment(Map.of("TOPGUN_SCHEDULE_PERIOD", "PT2M"), List.of())
+                .schedulePeriod())
+        .isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(LocalConfig.fromEnvironment(Map.of(), List.of()).schedulePeriod()).isNull();
+    assertThatThrownBy(
+            () -> LocalConfig.fromEnvironment(Map.of("TOPGUN_SCHEDULE_PERIOD", "soon"), List.of()))
+        .hasMessageContaining("TOPGUN_SCHEDULE_PERIOD is not a period");
+  }
 }

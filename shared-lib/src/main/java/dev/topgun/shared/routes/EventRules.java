@@ -5,15 +5,21 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The EventBridge rules on the Topgun bus (classpath {@code topgun/event-rules.json}): an event
- * pattern and the functions it is delivered to. The local runtime matches them with event-ruler;
- * infra-cdk creates them as EventBridge rules.
+ * pattern and the functions it is delivered to; and the schedules, each firing one function on a
+ * rate or cron expression. The local runtime matches rules with event-ruler and fires schedules
+ * itself; infra-cdk creates both as EventBridge rules.
  */
 public final class EventRules {
 
@@ -50,19 +56,92 @@ public final class EventRules {
     }
   }
 
+  /**
+   * A function run on a schedule. It receives EventBridge's scheduled event ({@code source:
+   * "aws.events"}, {@code detail-type: "Scheduled Event"}) with {@code detail: {"schedule":
+   * "<name>"}}, and its {@code EventConsumer} takes it with source {@code aws.events} and the name
+   * among its detail-types.
+   *
+   * @param name unique schedule name, the detail-type its consumer declares (e.g. {@code
+   *     licensing-sweep})
+   * @param expression an EventBridge schedule expression: {@code rate(15 minutes)} ({@code
+   *     minute|minutes|hour|hours|day|days}, singular for 1) or {@code cron(…)} (six fields); the
+   *     local runtime fires rates only
+   * @param function the function module it runs
+   */
   @Serdeable
-  record Document(String comment, List<Rule> rules) {}
+  public record Schedule(String name, String expression, String function) {
+
+    private static final Pattern RATE =
+        Pattern.compile("rate\\(([1-9][0-9]{0,5}) (minute|minutes|hour|hours|day|days)\\)");
+    private static final Pattern CRON = Pattern.compile("cron\\((\\S+\\s+){5}\\S+\\)");
+
+    public Schedule {
+      if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException("schedule name must be 1-64 of [A-Za-z0-9._-]: " + name);
+      }
+      if (function == null || function.isBlank()) {
+        throw new IllegalArgumentException("schedule " + name + " has no function");
+      }
+      if (expression == null) {
+        throw new IllegalArgumentException("schedule " + name + " has no expression");
+      }
+      Matcher rate = RATE.matcher(expression);
+      if (rate.matches()) {
+        boolean one = rate.group(1).equals("1");
+        if (one == rate.group(2).endsWith("s")) {
+          throw new IllegalArgumentException(
+              "schedule "
+                  + name
+                  + ": EventBridge takes a singular unit for 1 and a plural one otherwise: "
+                  + expression);
+        }
+      } else if (!CRON.matcher(expression).matches()) {
+        throw new IllegalArgumentException(
+            "schedule "
+                + name
+                + " needs rate(<n> <unit>) or cron(<6 fields>) as its expression: "
+                + expression);
+      }
+    }
+
+    /** The period of a {@code rate(…)} expression; empty for {@code cron(…)}. */
+    public Optional<Duration> rate() {
+      Matcher rate = RATE.matcher(expression);
+      if (!rate.matches()) {
+        return Optional.empty();
+      }
+      long n = Long.parseLong(rate.group(1));
+      return Optional.of(
+          switch (rate.group(2)) {
+            case "minute", "minutes" -> Duration.ofMinutes(n);
+            case "hour", "hours" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          });
+    }
+  }
+
+  @Serdeable
+  record Document(String comment, List<Rule> rules, List<Schedule> schedules) {}
 
   private final List<Rule> rules;
+  private final List<Schedule> schedules;
 
-  private EventRules(List<Rule> rules) {
+  private EventRules(List<Rule> rules, List<Schedule> schedules) {
     Set<String> names = new HashSet<>();
     for (Rule rule : rules) {
       if (!names.add(rule.name())) {
         throw new IllegalArgumentException("rule declared twice: " + rule.name());
       }
     }
+    Set<String> scheduleNames = new HashSet<>();
+    for (Schedule schedule : schedules) {
+      if (!scheduleNames.add(schedule.name())) {
+        throw new IllegalArgumentException("schedule declared twice: " + schedule.name());
+      }
+    }
     this.rules = List.copyOf(rules);
+    this.schedules = List.copyOf(schedules);
   }
 
   public static EventRules load() {
@@ -81,14 +160,37 @@ public final class EventRules {
     if (document == null || document.rules() == null) {
       throw new IllegalArgumentException("event rules have no 'rules' array");
     }
-    return new EventRules(document.rules());
+    return new EventRules(
+        document.rules(), document.schedules() == null ? List.of() : document.schedules());
   }
 
   public static EventRules of(List<Rule> rules) {
-    return new EventRules(rules);
+    return new EventRules(rules, List.of());
+  }
+
+  public static EventRules of(List<Rule> rules, List<Schedule> schedules) {
+    return new EventRules(rules, schedules);
   }
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  public List<Schedule> schedules() {
+    return schedules;
+  }
+
+  /** A copy with {@code more} schedules. */
+  public EventRules withSchedules(List<Schedule> more) {
+    List<Schedule> all = new ArrayList<>(schedules);
+    all.addAll(more);
+    return new EventRules(rules, all);
+  }
+
+  /** A copy with {@code more} rules. */
+  public EventRules withRules(List<Rule> more) {
+    List<Rule> all = new ArrayList<>(rules);
+    all.addAll(more);
+    return new EventRules(all, schedules);
   }
 }

@@ -1,0 +1,71 @@
+package dev.topgun.shared.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventRulesTest {
+
+  @Test
+  void schedules_areReadWithTheRules_andRatesGiveTheirPeriod() throws IOException {
+    // when
+    EventRules declared =
+        parse(
+            """
+            {"rules": [{"name": "r", "eventPattern": {"source": ["topgun.licensing"]},
+                        "targets": ["organizations"]}],
+             "schedules": [
+               {"name": "licensing-sweep", "expression": "rate(15 minutes)", "function": "licensing"},
+               {"name": "hourly", "expression": "rate(1 hour)", "function": "platform"},
+               {"name": "nightly", "expression": "cron(0 3 * * ? *)", "function": "platform"}]}
+            """);
+
+    // then
+    assertThat(declared.rules()).hasSize(1);
+    assertThat(declared.schedules())
+        .extracting(EventRules.Schedule::name)
+        .containsExactly("licensing-sweep", "hourly", "nightly");
+    assertThat(declared.schedules().get(0).function()).isEqualTo("licensing");
+    assertThat(declared.schedules().get(0).rate()).contains(Duration.ofMinutes(15));
+    assertThat(declared.schedules().get(1).rate()).contains(Duration.ofHours(1));
+    assertThat(declared.schedules().get(2).rate()).isEmpty();
+  }
+
+  @Test
+  void documentWithoutSchedules_hasNone() throws IOException {
+    assertThat(parse("{\"rules\": []}").schedules()).isEmpty();
+  }
+
+  @Test
+  void unitsAreSingularForOneAndPluralOtherwise_asEventBridgeRequires() {
+    assertThatThrownBy(() -> schedule("rate(1 minutes)"))
+        .hasMessageContaining("singular unit for 1");
+    assertThatThrownBy(() -> schedule("rate(5 minute)")).hasMessageContaining("singular unit");
+    assertThatThrownBy(() -> schedule("rate(0 minutes)")).hasMessageContaining("rate(<n> <unit>)");
+    assertThatThrownBy(() -> schedule("every 5 minutes")).hasMessageContaining("rate(<n> <unit>)");
+    assertThatThrownBy(() -> schedule("cron(0 3 * * ?)")).hasMessageContaining("cron(<6 fields>)");
+    assertThat(schedule("rate(1 day)").rate()).contains(Duration.ofDays(1));
+    assertThat(schedule("rate(2 days)").rate()).contains(Duration.ofDays(2));
+  }
+
+  @Test
+  void scheduleDeclaredTwice_isRefused() {
+    EventRules.Schedule once = schedule("rate(5 minutes)");
+    assertThatThrownBy(() -> EventRules.of(List.of(), List.of(once, once)))
+        .hasMessageContaining("schedule declared twice: s");
+  }
+
+  private static EventRules.Schedule schedule(String expression) {
+    return new EventRules.Schedule("s", expression, "platform");
+  }
+
+  private static EventRules parse(String json) throws IOException {
+    return EventRules.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+}
