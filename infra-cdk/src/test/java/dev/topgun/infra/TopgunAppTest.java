@@ -544,6 +544,30 @@ class TopgunAppTest {
         app.declarations().rules().rules().size() + app.declarations().rules().schedules().size());
   }
 
+  @Test
+  void everyEventTarget_retriesFailedEventsTwice_thenKeepsThemInTheDeadLetterQueue() {
+    // The declared rules and schedules' targets (licensing's notices go to organizations)
+    Template api = app.template("Topgun-dev-Api");
+    java.util.Set<String> targets = new java.util.TreeSet<>();
+    app.declarations().rules().rules().forEach(r -> targets.addAll(r.targets()));
+    app.declarations().rules().schedules().forEach(s -> targets.add(s.function()));
+    assertThat(targets).contains("organizations");
+    api.resourceCountIs("AWS::Lambda::EventInvokeConfig", targets.size());
+    api.hasResourceProperties(
+        "AWS::Lambda::EventInvokeConfig",
+        Match.objectLike(
+            Map.of(
+                // the live alias (its name, selected from the alias's ARN at deploy time)
+                "FunctionName",
+                Map.of("Ref", Match.stringLikeRegexp("^OrganizationsFunction")),
+                "Qualifier",
+                Match.objectLike(Map.of("Fn::Select", Match.anyValue())),
+                "MaximumRetryAttempts",
+                2,
+                "DestinationConfig",
+                Map.of("OnFailure", Map.of("Destination", Match.anyValue())))));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void throttledRoutes_haveTheirOwnMethodThrottle_neverAboveTheStages(String stage) {

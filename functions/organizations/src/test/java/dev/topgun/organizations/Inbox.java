@@ -52,8 +52,9 @@ final class Inbox {
         "expected " + atLeast + " mail(s) to " + address + " within 10 s, got " + found.size());
   }
 
+  /** Every message maildev holds now. */
   @SuppressWarnings("unchecked")
-  private List<Message> all() {
+  List<Message> all() {
     try {
       HttpResponse<String> inbox =
           HTTP.send(

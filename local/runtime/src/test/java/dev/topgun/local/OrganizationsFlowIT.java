@@ -26,17 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The organizations function's flows through the local runtime, as the web app makes them: over
  * HTTP to the runtime's port with real cognito-local ID tokens (the operator the runtime seeds, and
  * users who sign up here), through the route table and the Cognito authorizer, with the invitation
  * mailed to maildev and every event put on the runtime's EventBridge (a rule sends the function's
- * events to a recording target).
+ * events to a recording target); licensing's notices put on that bus reach the function's consumer
+ * (mailed once however often they are put), and a schedule fires the function.
  */
 class OrganizationsFlowIT {
 
   static final String EVENTS = "organization-events";
+  static final String SWEEP = "flow-sweep";
   static final Duration DELIVERY = Duration.ofSeconds(20);
   static final Pattern ACCEPT_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
 
@@ -46,24 +49,30 @@ class OrganizationsFlowIT {
   static LocalRuntime runtime;
   static HttpClient http;
   static CognitoIdentityProviderClient cognito;
+  static EventBridgeClient eventBridge;
   static String operator;
   static String root;
 
   @BeforeAll
   static void start() {
-    EventRules rules =
+    // The declared rules (licensing's notices go to organizations), one that sends the function's
+    // own events to a recording target, and one schedule of the function, fired every 2 s.
+    List<EventRules.Rule> rules = new ArrayList<>(EventRules.load().rules());
+    rules.add(
+        new EventRules.Rule(
+            "test-organization-events",
+            Map.of("source", List.of("topgun.organizations")),
+            List.of(EVENTS)));
+    EventRules declared =
         EventRules.of(
-            List.of(
-                new EventRules.Rule(
-                    "test-organization-events",
-                    Map.of("source", List.of("topgun.organizations")),
-                    List.of(EVENTS))));
+            rules, List.of(new EventRules.Schedule(SWEEP, "rate(15 minutes)", "organizations")));
     runtime =
         LocalRuntime.start(
             LocalConfig.defaults()
                 .withFreePorts()
                 .withDataDir(data)
-                .withRules(rules)
+                .withRules(declared)
+                .withSchedulePeriod(Duration.ofSeconds(2))
                 .withInvoker(
                     functions -> recorder = new RecordingInvoker(functions, Set.of(EVENTS))));
     // HTTP/1.1: maildev's web server drops the h2c upgrade request the default client sends.
@@ -73,6 +82,7 @@ class OrganizationsFlowIT {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     cognito = SdkClients.of(CognitoIdentityProviderClient.builder(), runtime.cognitoEndpoint());
+    eventBridge = SdkClients.of(EventBridgeClient.builder(), runtime.endpoint());
     operator = idToken(runtime.operatorEmail(), runtime.operatorPassword());
     root = runtime.rootOrganizationId();
   }
@@ -81,6 +91,9 @@ class OrganizationsFlowIT {
   static void stop() {
     if (cognito != null) {
       cognito.close();
+    }
+    if (eventBridge != null) {
+      eventBridge.close();
     }
     if (runtime != null) {
       runtime.close();
@@ -281,6 +294,79 @@ class OrganizationsFlowIT {
     awaitEvent("OrganizationMoved", sub);
     awaitEvent("OrganizationDeleted", resellerB);
     awaitEvent("OrganizationRestored", resellerB);
+  }
+
+  @Test
+  void licenseExpiredPutTwiceWithOneEventId_mailsTheOwnerOnce() throws Exception {
+    // given: a reseller whose owner signed up
+    User owner = signUp("license-owner");
+    assertThat(call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String reseller = createChild(operator, root, "lic-reseller", "master_branch");
+    Answer added =
+        call(
+            operator,
+            "POST",
+            "/v1/organizations/" + reseller + "/members",
+            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    String eventId = UUID.randomUUID().toString();
+    String detail =
+        "{\"version\":1,\"eventId\":\""
+            + eventId
+            + "\",\"occurredAt\":\"2026-11-25T12:00:00.000Z\",\"organizationId\":\""
+            + reseller
+            + "\",\"data\":{\"licenseId\":\"01JD2Y5WZZ0000000000000001\",\"organizationId\":\""
+            + reseller
+            + "\",\"expiresAt\":\"2026-11-11T12:00:00Z\",\"graceEndsAt\":\"2026-11-25T12:00:00Z\"}}";
+
+    // when: licensing's fact is put on the bus twice (a publisher's retry), the same envelope
+    for (int i = 0; i < 2; i++) {
+      var put =
+          eventBridge.putEvents(
+              r ->
+                  r.entries(
+                      e ->
+                          e.eventBusName(runtime.config().eventBus())
+                              .source("topgun.licensing")
+                              .detailType("LicenseExpired")
+                              .detail(detail)));
+      assertThat(put.failedEntryCount()).isZero();
+    }
+
+    // then: both deliveries reached the function, and one of them processed the event ...
+    List<RecordingInvoker.Completed> deliveries =
+        recorder.awaitCompleted(
+            c -> c.function().equals("organizations") && c.payload().contains(eventId),
+            2,
+            DELIVERY);
+    assertThat(deliveries).hasSize(2);
+    assertThat(deliveries)
+        .filteredOn(c -> !c.result().failed() && c.result().payloadText().contains("PROCESSED"))
+        .hasSize(1);
+    // ... so the owner has exactly one mail
+    JsonNode mail = awaitMailTo(owner.email());
+    assertThat(mail.path("subject").asText()).isEqualTo("Your license has expired");
+    assertThat(mail.path("text").asText()).contains("The license of Org lic-reseller");
+  }
+
+  @Test
+  void schedule_firesItsFunction_withTheScheduledEvent_andTheFunctionAnswersIt() throws Exception {
+    // when: the runtime fires flow-sweep (every 2 s here)
+    List<RecordingInvoker.Completed> fired =
+        recorder.awaitCompleted(
+            c -> c.function().equals("organizations") && c.payload().contains(SWEEP), 1, DELIVERY);
+
+    // then: the scheduled event, routed by the schedule's name (organizations has no consumer of
+    // it, so it is acknowledged with no delivery)
+    assertThat(fired).isNotEmpty();
+    JsonNode event = Json.parse(fired.get(0).payload().getBytes(StandardCharsets.UTF_8));
+    assertThat(event.path("source").asText()).isEqualTo("aws.events");
+    assertThat(event.path("detail-type").asText()).isEqualTo("Scheduled Event");
+    assertThat(event.path("detail").path("schedule").asText()).isEqualTo(SWEEP);
+    assertThat(fired.get(0).result().failed()).as(fired.get(0).result().payloadText()).isFalse();
+    JsonNode answer = Json.parse(fired.get(0).result().payload());
+    assertThat(answer.path("routedAs").asText()).isEqualTo(SWEEP);
+    assertThat(answer.path("deliveries")).isEmpty();
   }
 
   /** A status and the JSON body of an API answer. */

@@ -18,9 +18,13 @@ final class RecordingInvoker implements Invoker {
 
   record Call(String function, String payload) {}
 
+  /** An invocation that has returned, with what the function answered. */
+  record Completed(String function, String payload, Invocation result) {}
+
   private final Invoker functions;
   private final Set<String> ownTargets;
   private final List<Call> calls = new ArrayList<>();
+  private final List<Completed> completed = new ArrayList<>();
 
   RecordingInvoker(Invoker functions, Set<String> ownTargets) {
     this.functions = functions;
@@ -38,14 +42,36 @@ final class RecordingInvoker implements Invoker {
       calls.add(new Call(function, new String(payload, StandardCharsets.UTF_8)));
       notifyAll();
     }
-    if (ownTargets.contains(function)) {
-      return Invocation.ok("null".getBytes(StandardCharsets.UTF_8));
+    Invocation result =
+        ownTargets.contains(function)
+            ? Invocation.ok("null".getBytes(StandardCharsets.UTF_8))
+            : functions.invoke(function, payload);
+    synchronized (this) {
+      completed.add(new Completed(function, new String(payload, StandardCharsets.UTF_8), result));
+      notifyAll();
     }
-    return functions.invoke(function, payload);
+    return result;
   }
 
   synchronized List<Call> calls(Predicate<Call> filter) {
     return calls.stream().filter(filter).toList();
+  }
+
+  /**
+   * Waits (without sleeping a fixed time) until {@code count} matching invocations have returned,
+   * or the deadline passes; returns those that have.
+   */
+  synchronized List<Completed> awaitCompleted(
+      Predicate<Completed> filter, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Completed> found = completed.stream().filter(filter).toList();
+      long left = deadline - System.nanoTime();
+      if (found.size() >= count || left <= 0) {
+        return found;
+      }
+      wait(Math.max(1, Duration.ofNanos(left).toMillis()));
+    }
   }
 
   /** Waits (without sleeping a fixed time) until a matching call arrives or the deadline passes. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventRulesTest {
@@ -59,6 +60,27 @@ class EventRulesTest {
     EventRules.Schedule once = schedule("rate(5 minutes)");
     assertThatThrownBy(() -> EventRules.of(List.of(), List.of(once, once)))
         .hasMessageContaining("schedule declared twice: s");
+  }
+
+  @Test
+  void repositoryDeclaration_loads_andSendsLicensingNoticesToOrganizations() {
+    // when
+    EventRules declared = EventRules.load();
+
+    // then
+    EventRules.Rule notices =
+        declared.rules().stream()
+            .filter(r -> r.name().equals("license-notices-to-organizations"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notices.targets()).containsExactly("organizations");
+    assertThat(notices.eventPattern())
+        .isEqualTo(
+            Map.of(
+                "source",
+                List.of("topgun.licensing"),
+                "detail-type",
+                List.of("LicenseGraceStarted", "LicenseExpired", "LimitThresholdCrossed")));
   }
 
   private static EventRules.Schedule schedule(String expression) {
