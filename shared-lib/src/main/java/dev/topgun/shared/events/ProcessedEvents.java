@@ -1,8 +1,9 @@
 package dev.topgun.shared.events;
 
+import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Keys;
+import dev.topgun.shared.store.Leases;
 import dev.topgun.shared.store.TopgunTable;
-import dev.topgun.shared.time.Timestamps;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Value;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The record that a consumer has taken an event, so that EventBridge's at-least-once delivery
@@ -32,12 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * (epoch ms, while in progress), version, createdAt, updatedAt, ttl (epoch s)
  * </pre>
  *
- * A delivery claims the event with one conditional put ({@code attribute_not_exists(PK)}), so of
- * two deliveries at once exactly one wins. The claim is {@code IN_PROGRESS} until the consumer
- * returns ({@link #complete}) or throws ({@link #release}: the record is deleted, so the retry
- * processes the event). A claim whose function died mid-event (timeout, crash) is taken over once
- * its lock has expired; records expire after {@code topgun.events.processed-ttl} (7 days), far
- * beyond EventBridge's and Lambda's retry windows (at most 24 h and 6 h).
+ * A delivery claims the event as a {@link Leases lease}, so of two deliveries at once exactly one
+ * wins. The claim is {@code IN_PROGRESS} until the consumer returns ({@link #complete}) or throws
+ * ({@link #release}: the record is deleted, so the retry processes the event). A claim whose
+ * function died mid-event (timeout, crash) is taken over once its lock has expired; records expire
+ * after {@code topgun.events.processed-ttl} (7 days), far beyond EventBridge's and Lambda's retry
+ * windows (at most 24 h and 6 h).
  *
  * <p>A prototype for the reason {@link EventDispatcher} is one; it holds nothing but its settings.
  */
@@ -47,17 +45,13 @@ public class ProcessedEvents {
   static final String PREFIX = "EVENT";
   static final String SK = "PROCESSED";
   static final String TYPE = "ProcessedEvent";
-  static final String IN_PROGRESS = "IN_PROGRESS";
-  static final String COMPLETED = "COMPLETED";
 
   /** Consumer names and event ids (ULIDs, UUIDs, class names) go into the key as they are. */
   private static final Pattern PLAIN_PART = Pattern.compile("[A-Za-z0-9._:$-]{1,128}");
 
-  private static final int CLAIM_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(ProcessedEvents.class);
 
-  private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final Leases leases;
   private final Clock clock;
   private final Duration ttl;
 
@@ -66,8 +60,7 @@ public class ProcessedEvents {
       TopgunTable table,
       Clock clock,
       @Value("${topgun.events.processed-ttl:7d}") Duration ttl) {
-    this.dynamoDb = dynamoDb;
-    this.table = table.name();
+    this.leases = new Leases(dynamoDb, table, clock);
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -91,105 +84,41 @@ public class ProcessedEvents {
    */
   public Claim claim(String consumer, String eventId, Duration lockFor) {
     String pk = pk(consumer, eventId);
-    for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      Instant now = clock.instant();
-      String token = UUID.randomUUID().toString();
-      Map<String, AttributeValue> item = new HashMap<>();
-      item.put(TopgunTable.PK, s(pk));
-      item.put(TopgunTable.SK, s(SK));
-      item.put(TopgunTable.TYPE, s(TYPE));
-      item.put(TopgunTable.VERSION, n(1));
-      item.put(TopgunTable.CREATED_AT, s(Timestamps.format(now)));
-      item.put(TopgunTable.UPDATED_AT, s(Timestamps.format(now)));
-      item.put(TopgunTable.TTL, n(now.plus(ttl).getEpochSecond()));
-      item.put("consumer", s(consumer));
-      item.put("eventId", s(eventId));
-      item.put("state", s(IN_PROGRESS));
-      item.put("lockToken", s(token));
-      item.put("lockedUntil", n(now.plus(lockFor).toEpochMilli()));
-      try {
-        dynamoDb.putItem(
-            r ->
-                r.tableName(table)
-                    .item(item)
-                    .conditionExpression(
-                        "attribute_not_exists(#pk) OR #ttl < :nowSeconds"
-                            + " OR (#state = :inProgress AND #lockedUntil < :nowMillis)")
-                    .expressionAttributeNames(
-                        Map.of(
-                            "#pk",
-                            TopgunTable.PK,
-                            "#ttl",
-                            TopgunTable.TTL,
-                            "#state",
-                            "state",
-                            "#lockedUntil",
-                            "lockedUntil"))
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":nowSeconds", n(now.getEpochSecond()),
-                            ":inProgress", s(IN_PROGRESS),
-                            ":nowMillis", n(now.toEpochMilli()))));
-        return new Claim.Claimed(pk, token);
-      } catch (ConditionalCheckFailedException taken) {
-        Map<String, AttributeValue> existing =
-            dynamoDb.getItem(r -> r.tableName(table).key(key(pk)).consistentRead(true)).item();
-        if (existing == null || existing.isEmpty()) {
-          continue; // released in between: claim again
-        }
-        if (COMPLETED.equals(str(existing, "state"))) {
-          return new Claim.Done();
-        }
-        AttributeValue until = existing.get("lockedUntil");
-        return new Claim.Busy(
-            until == null ? now : Instant.ofEpochMilli(Long.parseLong(until.n())));
-      }
+    Leases.Claim claim =
+        leases.claim(
+            ItemKey.of(pk, SK),
+            TYPE,
+            Map.of("consumer", s(consumer), "eventId", s(eventId)),
+            ttl,
+            lockFor);
+    if (claim instanceof Leases.Claim.Claimed claimed) {
+      return new Claim.Claimed(pk, claimed.lockToken());
     }
-    return new Claim.Busy(clock.instant());
+    if (claim instanceof Leases.Claim.Held held) {
+      if (Leases.completed(held.item())) {
+        return new Claim.Done();
+      }
+      return new Claim.Busy(Leases.lockedUntil(held.item()).orElseGet(clock::instant));
+    }
+    return new Claim.Busy(clock.instant()); // released again at each attempt
   }
 
   /** The consumer has processed the event: later deliveries are acknowledged without it. */
   public void complete(Claim.Claimed claim) {
-    try {
-      dynamoDb.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(claim.pk()))
-                  .updateExpression(
-                      "SET #state = :completed, #updatedAt = :now, #version = #version + :one"
-                          + " REMOVE #lockedUntil")
-                  .conditionExpression("#lockToken = :token")
-                  .expressionAttributeNames(
-                      Map.of(
-                          "#state", "state",
-                          "#updatedAt", TopgunTable.UPDATED_AT,
-                          "#version", TopgunTable.VERSION,
-                          "#lockedUntil", "lockedUntil",
-                          "#lockToken", "lockToken"))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":completed", s(COMPLETED),
-                          ":now", s(Timestamps.format(clock.instant())),
-                          ":one", n(1),
-                          ":token", s(claim.lockToken()))));
-    } catch (ConditionalCheckFailedException lost) {
+    if (!leases.complete(lease(claim), Map.of())) {
       LOG.warn("Processed-event record {} was taken over before it completed", claim.pk());
     }
   }
 
   /** The consumer failed: forget the claim, so that the next delivery processes the event. */
   public void release(Claim.Claimed claim) {
-    try {
-      dynamoDb.deleteItem(
-          r ->
-              r.tableName(table)
-                  .key(key(claim.pk()))
-                  .conditionExpression("#lockToken = :token")
-                  .expressionAttributeNames(Map.of("#lockToken", "lockToken"))
-                  .expressionAttributeValues(Map.of(":token", s(claim.lockToken()))));
-    } catch (ConditionalCheckFailedException lost) {
+    if (!leases.release(lease(claim))) {
       LOG.warn("Processed-event record {} was taken over before it was released", claim.pk());
     }
+  }
+
+  private static Leases.Claim.Claimed lease(Claim.Claimed claim) {
+    return new Leases.Claim.Claimed(ItemKey.of(claim.pk(), SK), claim.lockToken());
   }
 
   /**
@@ -218,16 +147,7 @@ public class ProcessedEvents {
     }
   }
 
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue v = item.get(name);
-    return v == null ? null : v.s();
-  }
-
   private static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }
