@@ -2,7 +2,6 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.emulators.MailEmulator;
 import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.entitlements.Usage;
@@ -11,7 +10,6 @@ import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
 import dev.topgun.shared.testing.RecordingEvents;
-import io.micronaut.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,36 +29,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EntitlementsIT {
 
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
+  @RegisterExtension static final MailedApi MAILED = new MailedApi(TABLE);
 
   private static final User OPERATOR = Api.OPERATOR;
-  private static MailEmulator mail;
   private static Api api;
   private static SingleTableStore store;
   private static Usage usage;
 
   @BeforeAll
   static void start() {
-    mail = MailEmulator.start(0, 0, null);
-    api =
-        new Api(
-            TABLE,
-            Map.of(
-                "topgun.mail.smtp-host",
-                mail.smtpHost(),
-                "topgun.mail.smtp-port",
-                mail.smtpPort()));
+    api = MAILED.api();
     store = api.context.getBean(SingleTableStore.class);
     usage = api.context.getBean(Usage.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (api != null) {
-      api.close();
-    }
-    if (mail != null) {
-      mail.close();
-    }
   }
 
   @Test
@@ -79,8 +58,7 @@ class EntitlementsIT {
     assertThat(createChild(reseller, "notice-c6", "end_user").status()).isEqualTo(409);
 
     // then
-    List<Inbox.Message> mails =
-        new Inbox(mail, api.context.getBean(JsonMapper.class)).to(owner.email(), 2);
+    List<Inbox.Message> mails = MAILED.inbox().to(owner.email(), 2);
     assertThat(mails)
         .extracting(Inbox.Message::subject)
         .containsExactlyInAnyOrder(

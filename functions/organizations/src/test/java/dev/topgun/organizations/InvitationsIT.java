@@ -2,13 +2,11 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.emulators.MailEmulator;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
 import dev.topgun.shared.testing.RecordingEvents;
-import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -25,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,37 +36,23 @@ class InvitationsIT {
 
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
 
+  @RegisterExtension
+  static final MailedApi MAILED =
+      new MailedApi(TABLE, Map.of("topgun.web.base-url", "https://app.topgun.test/"));
+
   private static final User OPERATOR = Api.OPERATOR;
   private static final Pattern LINK =
       Pattern.compile("https://app\\.topgun\\.test/invitations/([A-Za-z0-9_-]+)");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private static MailEmulator mail;
   private static Api api;
   private static String org;
 
   @BeforeAll
   static void start() {
-    mail = MailEmulator.start(0, 0, null);
-    api =
-        new Api(
-            TABLE,
-            Map.of(
-                "topgun.mail.smtp-host", mail.smtpHost(),
-                "topgun.mail.smtp-port", mail.smtpPort(),
-                "topgun.web.base-url", "https://app.topgun.test/"));
+    api = MAILED.api();
     org = api.create(OPERATOR, api.root, "invite-reseller", "master_branch");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (api != null) {
-      api.close();
-    }
-    if (mail != null) {
-      mail.close();
-    }
   }
 
   @Test
@@ -271,8 +254,7 @@ class InvitationsIT {
 
   /** The token in the (first) invitation mailed to {@code address}. */
   private static String tokenMailedTo(String address) {
-    String text =
-        new Inbox(mail, api.context.getBean(JsonMapper.class)).to(address, 1).get(0).text();
+    String text = MAILED.inbox().to(address, 1).get(0).text();
     Matcher link = LINK.matcher(text);
     assertThat(link.find()).as(text).isTrue();
     return link.group(1);

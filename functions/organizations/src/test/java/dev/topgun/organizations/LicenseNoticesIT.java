@@ -3,7 +3,6 @@ package dev.topgun.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.topgun.emulators.MailEmulator;
 import dev.topgun.shared.events.ProcessedEvents;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.lambda.FunctionHandler;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,10 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LicenseNoticesIT {
 
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
+  @RegisterExtension static final MailedApi MAILED = new MailedApi(TABLE);
 
   static final String CONSUMER = "dev.topgun.organizations.events.LicensingEvents";
 
-  private static MailEmulator mail;
   private static Api api;
   private static FunctionHandler handler;
   private static JsonMapper json;
@@ -45,28 +43,10 @@ class LicenseNoticesIT {
 
   @BeforeAll
   static void start() {
-    mail = MailEmulator.start(0, 0, null);
-    api =
-        new Api(
-            TABLE,
-            Map.of(
-                "topgun.mail.smtp-host",
-                mail.smtpHost(),
-                "topgun.mail.smtp-port",
-                mail.smtpPort()));
+    api = MAILED.api();
     handler = new FunctionHandler(api.context);
     json = api.context.getBean(JsonMapper.class);
-    inbox = new Inbox(mail, json);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (api != null) {
-      api.close();
-    }
-    if (mail != null) {
-      mail.close();
-    }
+    inbox = MAILED.inbox();
   }
 
   @Test
