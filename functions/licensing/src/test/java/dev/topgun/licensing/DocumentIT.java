@@ -6,7 +6,6 @@ import dev.topgun.licensing.offline.OfflineVerifier;
 import dev.topgun.shared.crypto.Sealed;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
-import dev.topgun.shared.testing.LocalTable;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -18,8 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,20 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class DocumentIT {
 
-  @RegisterExtension static final LocalTable TABLE = new LocalTable();
-
-  static LicensingApi api;
+  @RegisterExtension static final LicensingApi api = new LicensingApi();
   static final User OPERATOR = LicensingApi.OPERATOR;
-
-  @BeforeAll
-  static void start() {
-    api = new LicensingApi(TABLE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   String issue(String slug) {
     String org = api.org(api.root, "master_branch", User.named(slug));
@@ -179,7 +164,7 @@ class DocumentIT {
             .getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
             .scan(
                 r ->
-                    r.tableName(TABLE.name())
+                    r.tableName(api.tableName())
                         .filterExpression("#t = :t")
                         .expressionAttributeNames(Map.of("#t", "type"))
                         .expressionAttributeValues(

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.topgun.licensing.api.LicenseSweep;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
-import dev.topgun.shared.testing.LocalTable;
 import dev.topgun.shared.testing.RecordingEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExpiryIT {
 
-  @RegisterExtension static final LocalTable TABLE = new LocalTable();
-
-  static LicensingApi api;
+  @RegisterExtension static final LicensingApi api = new LicensingApi();
   static final User OPERATOR = LicensingApi.OPERATOR;
-
-  @BeforeAll
-  static void start() {
-    api = new LicensingApi(TABLE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   @AfterEach
   void backToNow() {

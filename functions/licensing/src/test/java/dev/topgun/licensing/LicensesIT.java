@@ -5,32 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
-import dev.topgun.shared.testing.LocalTable;
 import dev.topgun.shared.testing.RecordingEvents;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issuing, reading, validating, changing and revoking licenses issued by the operator. */
 class LicensesIT {
 
-  @RegisterExtension static final LocalTable TABLE = new LocalTable();
-
-  static LicensingApi api;
+  @RegisterExtension static final LicensingApi api = new LicensingApi();
   static final User OPERATOR = LicensingApi.OPERATOR;
-
-  @BeforeAll
-  static void start() {
-    api = new LicensingApi(TABLE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   static String subscription(String features, String limits, String domains) {
     return "{\"licenseType\":\"subscription\",\"tier\":\"professional\",\"features\":["

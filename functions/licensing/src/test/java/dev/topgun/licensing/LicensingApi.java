@@ -18,21 +18,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The licensing function behind its Lambda entry point ({@link LambdaApi}), with KMS (the local key
  * provider), recorded events and a movable clock; the tree is seeded straight into the table with
  * shared-lib's tenancy items (the organizations function is another module).
  */
-final class LicensingApi extends LambdaApi {
+final class LicensingApi extends LambdaApi implements AfterAllCallback {
 
   static final User OPERATOR = new User("operator-sub", "operator@example.test", true);
 
   final String root;
   final SingleTableStore store;
+  private final LocalTable table;
 
-  LicensingApi(LocalTable table) {
+  /**
+   * The function on a fresh table, for one test class: {@code @RegisterExtension static final
+   * LicensingApi api = new LicensingApi();} — closed and its table deleted after the class.
+   */
+  LicensingApi() {
+    this(new LocalTable());
+  }
+
+  private LicensingApi(LocalTable table) {
     super(properties(table));
+    this.table = table;
     root = RootOrganization.ensure(table.client(), table.name(), OPERATOR.sub(), OPERATOR.email());
     store = context.getBean(SingleTableStore.class);
   }
@@ -89,6 +101,16 @@ final class LicensingApi extends LambdaApi {
     Response issued = call(as, "POST", "/v1/organizations/" + orgId + "/licenses", body);
     assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
     return issued;
+  }
+
+  String tableName() {
+    return table.name();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+    table.afterAll(context);
   }
 
   Response validate(String key, String domain) {

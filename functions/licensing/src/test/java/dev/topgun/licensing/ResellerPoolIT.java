@@ -9,7 +9,6 @@ import dev.topgun.shared.store.LimitExceededException;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
-import dev.topgun.shared.testing.LocalTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Resellers issuing out of their own pool, and what follows when their license changes. */
 class ResellerPoolIT {
 
-  @RegisterExtension static final LocalTable TABLE = new LocalTable();
-
-  static LicensingApi api;
+  @RegisterExtension static final LicensingApi api = new LicensingApi();
   static final User OPERATOR = LicensingApi.OPERATOR;
-
-  @BeforeAll
-  static void start() {
-    api = new LicensingApi(TABLE);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
 
   static String license(String features, String limits, String expiresAt) {
     return "{\"licenseType\":\"subscription\",\"tier\":\"enterprise\",\"features\":["

@@ -3,7 +3,6 @@ package dev.topgun.licensing;
 import dev.topgun.licensing.offline.OfflineVerifier;
 import dev.topgun.shared.testing.LambdaApi;
 import dev.topgun.shared.testing.Latencies;
-import dev.topgun.shared.testing.LocalTable;
 import io.micronaut.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +32,7 @@ public final class ValidationBenchmark {
     int samples = Integer.getInteger("bench.samples", 1000);
     int warmup = Integer.getInteger("bench.warmup", 300);
     int offline = Integer.getInteger("bench.offline", 20000);
-    LocalTable table = new LocalTable();
-    try (LicensingApi api = new LicensingApi(table)) {
+    try (LicensingApi api = new LicensingApi()) {
       String reseller = api.org(api.root, "master_branch", LambdaApi.User.named("bench-reseller"));
       LambdaApi.Response issued =
           api.call(

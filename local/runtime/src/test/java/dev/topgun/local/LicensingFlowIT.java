@@ -40,7 +40,13 @@ class LicensingFlowIT {
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(LocalConfig.defaults().withFreePorts().withDataDir(data));
+    // The declared rules and schedules; the licensing sweep fires every 2 s instead of 15 minutes.
+    runtime =
+        LocalRuntime.start(
+            LocalConfig.defaults()
+                .withFreePorts()
+                .withDataDir(data)
+                .withSchedulePeriod(java.time.Duration.ofSeconds(2)));
     client = new RuntimeClient(runtime);
     operator = client.operatorToken();
     root = runtime.rootOrganizationId();
@@ -269,6 +275,33 @@ class LicensingFlowIT {
                 .call(operator, "GET", "/v1/organizations/" + lapsing + "/licenses", null)
                 .status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void theSweepAnnouncesAnExpiryAndTheOwnersGetOneMail() throws Exception {
+    User owner = client.signUp("expiry-owner");
+    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String org = client.createChild(operator, root, "expiring", "master_branch");
+    Answer added =
+        client.call(
+            operator,
+            "POST",
+            "/v1/organizations/" + org + "/members",
+            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    assertThat(client.call(null, "GET", "/v1/licensing/keys", null).status()).isEqualTo(200);
+    Instant ends = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+    issue(operator, org, license("", "\"max_users\":5", "", ends, 0));
+
+    // The schedule runs the sweep, which publishes LicenseExpired; the rule takes it to the
+    // organizations function, which mails the owner.
+    JsonNode mail = client.awaitMailTo(owner.email(), java.time.Duration.ofSeconds(40));
+    assertThat(mail.path("subject").asText()).containsIgnoringCase("expired");
+    // Later sweeps find nothing new to announce: still exactly one mail.
+    Thread.sleep(6000);
+    assertThat(
+            client.awaitMailTo(owner.email(), java.time.Duration.ofSeconds(1)).path("id").asText())
+        .isEqualTo(mail.path("id").asText());
   }
 
   @Test

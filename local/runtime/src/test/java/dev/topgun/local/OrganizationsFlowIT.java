@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.topgun.emulators.Json;
+import dev.topgun.local.RuntimeClient.Answer;
+import dev.topgun.local.RuntimeClient.User;
 import dev.topgun.shared.routes.EventRules;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -47,8 +43,7 @@ class OrganizationsFlowIT {
 
   static RecordingInvoker recorder;
   static LocalRuntime runtime;
-  static HttpClient http;
-  static CognitoIdentityProviderClient cognito;
+  static RuntimeClient client;
   static EventBridgeClient eventBridge;
   static String operator;
   static String root;
@@ -75,22 +70,16 @@ class OrganizationsFlowIT {
                 .withSchedulePeriod(Duration.ofSeconds(2))
                 .withInvoker(
                     functions -> recorder = new RecordingInvoker(functions, Set.of(EVENTS))));
-    // HTTP/1.1: maildev's web server drops the h2c upgrade request the default client sends.
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    cognito = SdkClients.of(CognitoIdentityProviderClient.builder(), runtime.cognitoEndpoint());
+    client = new RuntimeClient(runtime);
     eventBridge = SdkClients.of(EventBridgeClient.builder(), runtime.endpoint());
-    operator = idToken(runtime.operatorEmail(), runtime.operatorPassword());
+    operator = client.operatorToken();
     root = runtime.rootOrganizationId();
   }
 
   @AfterAll
   static void stop() {
-    if (cognito != null) {
-      cognito.close();
+    if (client != null) {
+      client.close();
     }
     if (eventBridge != null) {
       eventBridge.close();
@@ -369,96 +358,22 @@ class OrganizationsFlowIT {
     assertThat(answer.path("deliveries")).isEmpty();
   }
 
-  /** A status and the JSON body of an API answer. */
-  record Answer(int status, JsonNode body, String raw) {}
-
-  /** A user who signed up (confirmed, e-mail verified) and signed in. */
-  record User(String email, String sub, String token) {}
-
-  /**
-   * Signs a new user up as the web app would (SignUp with the app client), confirms them and
-   * verifies their e-mail as an administrator (cognito-local mails no codes), then signs them in.
-   */
   static User signUp(String name) {
-    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@flow.test";
-    String password = "Flow-Pass-" + UUID.randomUUID().toString().substring(0, 8) + "!";
-    String sub =
-        cognito
-            .signUp(
-                r ->
-                    r.clientId(runtime.clientId())
-                        .username(email)
-                        .password(password)
-                        .userAttributes(attribute("email", email)))
-            .userSub();
-    cognito.adminConfirmSignUp(r -> r.userPoolId(runtime.userPoolId()).username(email));
-    // cognito-local drops email_verified unless email is set in the same call.
-    cognito.adminUpdateUserAttributes(
-        r ->
-            r.userPoolId(runtime.userPoolId())
-                .username(email)
-                .userAttributes(attribute("email", email), attribute("email_verified", "true")));
-    return new User(email, sub, idToken(email, password));
+    return client.signUp(name);
   }
 
-  static String idToken(String username, String password) {
-    return cognito
-        .initiateAuth(
-            r ->
-                r.clientId(runtime.clientId())
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
-        .authenticationResult()
-        .idToken();
-  }
-
-  static AttributeType attribute(String name, String value) {
-    return AttributeType.builder().name(name).value(value).build();
-  }
-
-  /** Creates a child through the API and returns its id; slugs get a random suffix. */
   static String createChild(String token, String parent, String slug, String type)
       throws Exception {
-    String unique = slug + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer created =
-        call(token, "POST", "/v1/organizations/" + parent + "/children", childBody(unique, type));
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    assertThat(created.body().path("parentId").asText()).isEqualTo(parent);
-    return created.body().path("id").asText();
+    return client.createChild(token, parent, slug, type);
   }
 
   static String childBody(String slug, String type) {
-    return "{\"name\":\"Org "
-        + slug
-        + "\",\"slug\":\""
-        + slug
-        + "\",\"hierarchyType\":\""
-        + type
-        + "\"}";
+    return RuntimeClient.childBody(slug, type);
   }
 
   static Answer call(String token, String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(runtime.endpoint().resolve(path))
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    String raw = response.body();
-    JsonNode parsed =
-        raw == null || raw.isBlank()
-            ? Json.MAPPER.missingNode()
-            : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
-    return new Answer(response.statusCode(), parsed, raw);
+    return client.call(token, method, path, body);
   }
 
   static List<String> ids(Answer list) {
@@ -520,37 +435,7 @@ class OrganizationsFlowIT {
     assertThat(event.path("detail-type").asText()).isEqualTo(detailType);
   }
 
-  /**
-   * The message maildev holds for {@code address}. The function's SMTP send has finished when the
-   * invitation is answered, but maildev may list the message a moment later: polled, with a
-   * deadline.
-   */
   static JsonNode awaitMailTo(String address) throws Exception {
-    long deadline = System.nanoTime() + DELIVERY.toNanos();
-    while (true) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      List<JsonNode> mine = new ArrayList<>();
-      for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
-        for (JsonNode to : email.path("to")) {
-          if (to.path("address").asText().equalsIgnoreCase(address)) {
-            mine.add(email);
-          }
-        }
-      }
-      if (!mine.isEmpty()) {
-        assertThat(mine).hasSize(1);
-        return mine.get(0);
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("no e-mail to " + address + " in maildev");
-      }
-      Thread.onSpinWait();
-    }
+    return client.awaitMailTo(address, DELIVERY);
   }
 }

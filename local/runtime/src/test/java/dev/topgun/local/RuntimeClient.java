@@ -87,6 +87,7 @@ final class RuntimeClient implements AutoCloseable {
     Answer created =
         call(token, "POST", "/v1/organizations/" + parent + "/children", childBody(slug, type));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    assertThat(created.body().path("parentId").asText()).isEqualTo(parent);
     return created.body().path("id").asText();
   }
 
@@ -131,6 +132,39 @@ final class RuntimeClient implements AutoCloseable {
       parsed = Json.MAPPER.missingNode();
     }
     return new Answer(response.statusCode(), parsed, raw, response.headers());
+  }
+
+  /**
+   * The one message maildev holds for {@code address}. A function's SMTP send has finished when it
+   * answers, but maildev may list the message a moment later: polled until {@code within}.
+   */
+  JsonNode awaitMailTo(String address, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+      for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
+        for (JsonNode to : email.path("to")) {
+          if (to.path("address").asText().equalsIgnoreCase(address)) {
+            mine.add(email);
+          }
+        }
+      }
+      if (!mine.isEmpty()) {
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no e-mail to " + address + " in maildev");
+      }
+      Thread.sleep(100);
+    }
   }
 
   static AttributeType attribute(String name, String value) {

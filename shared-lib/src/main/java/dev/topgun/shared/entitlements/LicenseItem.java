@@ -11,9 +11,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 /**
  * An organization's current license as every domain reads it ({@code PK=ORG#<orgId>, SK=LICENSE}).
  * The licensing function writes it; shared-lib reads it for entitlements. Only what entitlements
- * need is here; the licensing function owns the rest of the license.
+ * need is here; the licensing function owns the rest of the license (its license records extend
+ * this with their own attributes).
  */
-public final class LicenseItem extends BaseItem {
+public class LicenseItem extends BaseItem {
 
   public static final String TYPE = "LICENSE";
   static final String SK = "LICENSE";

@@ -1,10 +1,9 @@
 package dev.topgun.licensing.store;
 
-import dev.topgun.shared.store.BaseItem;
+import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Keys;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -20,25 +19,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * The organization's current license is mirrored, in the same transaction, into shared-lib's {@code
  * LicenseItem} ({@code SK=LICENSE}), which every domain reads for entitlements.
  */
-public final class LicenseRecordItem extends BaseItem {
+public final class LicenseRecordItem extends LicenseItem {
 
   public static final String TYPE = "LICENSE_RECORD";
   static final String LICENSE = "LICENSE";
 
   public static final StaticTableSchema<LicenseRecordItem> SCHEMA =
-      BaseItem.schema(LicenseRecordItem.class, LicenseRecordItem::new)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("licenseId")
-                      .getter(LicenseRecordItem::getLicenseId)
-                      .setter(LicenseRecordItem::setLicenseId))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("orgId")
-                      .getter(LicenseRecordItem::getOrgId)
-                      .setter(LicenseRecordItem::setOrgId))
+      StaticTableSchema.builder(LicenseRecordItem.class)
+          .newItemSupplier(LicenseRecordItem::new)
+          .extend(LicenseItem.SCHEMA)
           .addAttribute(
               String.class,
               a ->
@@ -72,18 +61,6 @@ public final class LicenseRecordItem extends BaseItem {
           .addAttribute(
               EnhancedType.listOf(String.class),
               a ->
-                  a.name("features")
-                      .getter(LicenseRecordItem::getFeatures)
-                      .setter(LicenseRecordItem::setFeatures))
-          .addAttribute(
-              EnhancedType.mapOf(String.class, Long.class),
-              a ->
-                  a.name("limits")
-                      .getter(LicenseRecordItem::getLimits)
-                      .setter(LicenseRecordItem::setLimits))
-          .addAttribute(
-              EnhancedType.listOf(String.class),
-              a ->
                   a.name("authorizedDomains")
                       .getter(LicenseRecordItem::getAuthorizedDomains)
                       .setter(LicenseRecordItem::setAuthorizedDomains))
@@ -93,24 +70,6 @@ public final class LicenseRecordItem extends BaseItem {
                   a.name("issuedAt")
                       .getter(LicenseRecordItem::getIssuedAt)
                       .setter(LicenseRecordItem::setIssuedAt))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("expiresAt")
-                      .getter(LicenseRecordItem::getExpiresAt)
-                      .setter(LicenseRecordItem::setExpiresAt))
-          .addAttribute(
-              Integer.class,
-              a ->
-                  a.name("graceDays")
-                      .getter(LicenseRecordItem::getGraceDays)
-                      .setter(LicenseRecordItem::setGraceDays))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name("status")
-                      .getter(LicenseRecordItem::getStatus)
-                      .setter(LicenseRecordItem::setStatus))
           .addAttribute(
               String.class,
               a ->
@@ -135,20 +94,13 @@ public final class LicenseRecordItem extends BaseItem {
                       .setter(LicenseRecordItem::setNoticeSent))
           .build();
 
-  private String licenseId;
-  private String orgId;
   private String issuerOrgId;
   private String licenseKey;
   private String keyHash;
   private String licenseType;
   private String tier;
-  private List<String> features;
-  private Map<String, Long> limits;
   private List<String> authorizedDomains;
   private String issuedAt;
-  private String expiresAt;
-  private Integer graceDays;
-  private String status;
   private String suspendedBy;
   private String document;
   private String kid;
@@ -158,27 +110,11 @@ public final class LicenseRecordItem extends BaseItem {
     setType(TYPE);
   }
 
+  /** Like the organization's current license item, plus what only licensing keeps. */
+
   /** The key of license {@code licenseId} of {@code orgId}. */
   public static ItemKey key(String orgId, String licenseId) {
     return new ItemKey(Keys.org(orgId), Keys.of(LICENSE, licenseId));
-  }
-
-  /** The license id (ULID). */
-  public String getLicenseId() {
-    return licenseId;
-  }
-
-  public void setLicenseId(String licenseId) {
-    this.licenseId = licenseId;
-  }
-
-  /** The licensed organization. */
-  public String getOrgId() {
-    return orgId;
-  }
-
-  public void setOrgId(String orgId) {
-    this.orgId = orgId;
   }
 
   /** The licensed organization whose pool it is carved from; null when the operator issued it. */
@@ -224,22 +160,6 @@ public final class LicenseRecordItem extends BaseItem {
     this.tier = tier;
   }
 
-  public List<String> getFeatures() {
-    return features;
-  }
-
-  public void setFeatures(List<String> features) {
-    this.features = features;
-  }
-
-  public Map<String, Long> getLimits() {
-    return limits;
-  }
-
-  public void setLimits(Map<String, Long> limits) {
-    this.limits = limits;
-  }
-
   public List<String> getAuthorizedDomains() {
     return authorizedDomains;
   }
@@ -254,32 +174,6 @@ public final class LicenseRecordItem extends BaseItem {
 
   public void setIssuedAt(String issuedAt) {
     this.issuedAt = issuedAt;
-  }
-
-  /** ISO-8601; null for a license that never expires. */
-  public String getExpiresAt() {
-    return expiresAt;
-  }
-
-  public void setExpiresAt(String expiresAt) {
-    this.expiresAt = expiresAt;
-  }
-
-  public Integer getGraceDays() {
-    return graceDays;
-  }
-
-  public void setGraceDays(Integer graceDays) {
-    this.graceDays = graceDays;
-  }
-
-  /** Active, suspended or revoked (grace and expired follow from the time). */
-  public String getStatus() {
-    return status;
-  }
-
-  public void setStatus(String status) {
-    this.status = status;
   }
 
   /** Issuer when a change of the issuer's license suspended it, operator otherwise. */
