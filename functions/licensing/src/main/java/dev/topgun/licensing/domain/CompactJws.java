@@ -63,7 +63,7 @@ public final class CompactJws {
       return Optional.empty();
     }
     try {
-      var matcher = HEADER.matcher(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+      var matcher = HEADER.matcher(new String(canonical(parts[0]), StandardCharsets.UTF_8));
       return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
@@ -85,14 +85,15 @@ public final class CompactJws {
     }
     String[] parts = split(compact);
     try {
-      byte[] signature = B64D.decode(parts[2]);
+      byte[] signature = canonical(parts[2]);
+      byte[] payload = canonical(parts[1]);
       Signature verifier = Signature.getInstance("Ed25519");
       verifier.initVerify(key);
       verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
       if (signature.length != 64 || !verifier.verify(signature)) {
         return Optional.empty();
       }
-      return Optional.of(B64D.decode(parts[1]));
+      return Optional.of(payload);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       return Optional.empty();
     }
@@ -120,6 +121,19 @@ public final class CompactJws {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an Ed25519 public key", e);
     }
+  }
+
+  /**
+   * Base64url without padding, in its one canonical spelling: the JDK decoder ignores the unused
+   * low bits of the last character, so two spellings would otherwise decode alike and a document
+   * could be altered without its signature failing.
+   */
+  private static byte[] canonical(String part) {
+    byte[] bytes = B64D.decode(part);
+    if (!B64.encodeToString(bytes).equals(part)) {
+      throw new IllegalArgumentException("not canonical base64url");
+    }
+    return bytes;
   }
 
   private static String[] split(String compact) {

@@ -46,6 +46,21 @@ class CompactJwsTest {
   }
 
   @Test
+  void aSignatureSpelledWithOtherUnusedBitsIsRefused() throws Exception {
+    KeyPair key = ed25519();
+    String jws = CompactJws.sign(key.getPrivate(), "k1", PAYLOAD);
+    // 64 bytes are 86 base64url characters: the last one's 4 low bits carry nothing, so flipping
+    // its lowest bit decodes to the same signature — a second spelling that must not verify.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = jws.charAt(jws.length() - 1);
+    char other = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    String respelled = jws.substring(0, jws.length() - 1) + other;
+    assertThat(Base64.getUrlDecoder().decode(respelled.split("\\.")[2]))
+        .isEqualTo(Base64.getUrlDecoder().decode(jws.split("\\.")[2]));
+    assertThat(CompactJws.verify(respelled, Map.of("k1", key.getPublic())::get)).isEmpty();
+  }
+
+  @Test
   void anotherAlgorithmOrAMalformedDocumentIsRefused() throws Exception {
     KeyPair key = ed25519();
     String jws = CompactJws.sign(key.getPrivate(), "k1", PAYLOAD);
