@@ -77,6 +77,20 @@ class LicensingFlowIT {
         + "}";
   }
 
+  /** A reseller under the root, created by the operator, with {@code owner} as its owner. */
+  static String ownedReseller(User owner, String slug) throws Exception {
+    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String reseller = client.createChild(operator, root, slug, "master_branch");
+    Answer added =
+        client.call(
+            operator,
+            "POST",
+            "/v1/organizations/" + reseller + "/members",
+            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    return reseller;
+  }
+
   static Answer issue(String token, String orgId, String body) throws Exception {
     Answer issued = client.call(token, "POST", "/v1/organizations/" + orgId + "/licenses", body);
     assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
@@ -98,15 +112,7 @@ class LicensingFlowIT {
   @Test
   void issueValidateUseUpALimitThen409AndRevoke() throws Exception {
     User owner = client.signUp("licensed-owner");
-    String reseller = client.createChild(operator, root, "licensed", "master_branch");
-    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
-    Answer added =
-        client.call(
-            operator,
-            "POST",
-            "/v1/organizations/" + reseller + "/members",
-            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
-    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    String reseller = ownedReseller(owner, "licensed");
 
     Answer issued =
         issue(
@@ -158,15 +164,7 @@ class LicensingFlowIT {
   @Test
   void aResellerIssuesWithinItsPoolAndRevokingItSuspendsWhatItIssued() throws Exception {
     User owner = client.signUp("pool-owner");
-    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
-    String reseller = client.createChild(operator, root, "pool", "master_branch");
-    Answer added =
-        client.call(
-            operator,
-            "POST",
-            "/v1/organizations/" + reseller + "/members",
-            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
-    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    String reseller = ownedReseller(owner, "pool");
     Instant ends = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String resellerLicense =
         issue(
@@ -280,15 +278,7 @@ class LicensingFlowIT {
   @Test
   void theSweepAnnouncesAnExpiryAndTheOwnersGetOneMail() throws Exception {
     User owner = client.signUp("expiry-owner");
-    assertThat(client.call(owner.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
-    String org = client.createChild(operator, root, "expiring", "master_branch");
-    Answer added =
-        client.call(
-            operator,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"" + owner.sub() + "\",\"role\":\"owner\"}");
-    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    String org = ownedReseller(owner, "expiring");
     assertThat(client.call(null, "GET", "/v1/licensing/keys", null).status()).isEqualTo(200);
     Instant ends = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
     issue(operator, org, license("", "\"max_users\":5", "", ends, 0));
