@@ -1,4 +1,5 @@
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -18,10 +19,11 @@ import java.util.regex.Pattern;
  * <epoch-ms> status=<code>} and stops the JVM at once, so that the script measures the whole
  * process from launch to the answer and nothing of its shutdown.
  *
- * <p>The handler is called the way the Lambda runtime calls it: a stream handler (every Topgun
- * function) gets the event's JSON bytes and answers JSON, so its figure includes reading the event
- * and writing the response; a request handler (the "hello" floor) gets the event object, built here.
- * The JSON and the object are the same event, the same for every jar measured.
+ * <p>The handler is called the way the Lambda runtime calls it, from the same event JSON: a stream
+ * handler (every Topgun function) gets the JSON bytes and answers JSON; for a request handler (the
+ * "hello" floor) the runtime reads the JSON into the event type and writes the response type with
+ * its own serializer, {@code aws-lambda-java-serialization}, which this probe uses the same way.
+ * Either way the figure includes reading the event and writing the answer.
  */
 public final class ColdStartProbe {
 
@@ -52,9 +54,16 @@ public final class ColdStartProbe {
       @SuppressWarnings("unchecked")
       RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> typed =
           (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) handler;
-      APIGatewayProxyResponseEvent response = typed.handleRequest(event(args[1], args.length == 3), null);
+      ClassLoader loader = ColdStartProbe.class.getClassLoader();
+      APIGatewayProxyRequestEvent event =
+          LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, loader)
+              .fromJson(eventJson(args[1], args.length == 3));
+      APIGatewayProxyResponseEvent response = typed.handleRequest(event, null);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class, loader)
+          .toJson(response, out);
       status = response.getStatusCode();
-      body = response.getBody();
+      body = out.toString(StandardCharsets.UTF_8);
     }
     long answeredAt = System.currentTimeMillis();
     System.out.println("answered " + answeredAt + " status=" + status);
@@ -65,7 +74,7 @@ public final class ColdStartProbe {
     Runtime.getRuntime().halt(0);
   }
 
-  /** The event of {@link #event} as API Gateway sends it. */
+  /** One API Gateway GET event, as API Gateway sends it (with authorizer claims when signed in). */
   private static String eventJson(String path, boolean signedIn) {
     String authorizer =
         signedIn
@@ -82,45 +91,5 @@ public final class ColdStartProbe {
         + "\"httpMethod\":\"GET\",\"path\":\"" + path + "\",\"resourcePath\":\"" + path + "\","
         + "\"identity\":{\"sourceIp\":\"127.0.0.1\"}" + authorizer + "},"
         + "\"body\":null,\"isBase64Encoded\":false}";
-  }
-
-  private static APIGatewayProxyRequestEvent event(String path, boolean signedIn) {
-    Map<String, String> headers =
-        Map.of("Accept", "application/json", "Host", "api.topgun.example", "User-Agent", "bench");
-    APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
-    event.setHttpMethod("GET");
-    event.setPath(path);
-    event.setResource(path);
-    event.setHeaders(headers);
-    event.setMultiValueHeaders(
-        Map.of(
-            "Accept", List.of("application/json"),
-            "Host", List.of("api.topgun.example"),
-            "User-Agent", List.of("bench")));
-    event.setIsBase64Encoded(false);
-    APIGatewayProxyRequestEvent.ProxyRequestContext context =
-        new APIGatewayProxyRequestEvent.ProxyRequestContext();
-    context.setRequestId(UUID.randomUUID().toString());
-    context.setStage("bench");
-    context.setHttpMethod("GET");
-    context.setPath(path);
-    context.setResourcePath(path);
-    APIGatewayProxyRequestEvent.RequestIdentity identity =
-        new APIGatewayProxyRequestEvent.RequestIdentity();
-    identity.setSourceIp("127.0.0.1");
-    context.setIdentity(identity);
-    if (signedIn) {
-      // What API Gateway's Cognito authorizer hands a function for a signed-in user.
-      context.setAuthorizer(
-          Map.of(
-              "claims",
-              Map.of(
-                  "sub", "00000000-0000-4000-8000-00000c01d57a",
-                  "email", "cold-start@topgun.local",
-                  "email_verified", "true",
-                  "token_use", "id")));
-    }
-    event.setRequestContext(context);
-    return event;
   }
 }
