@@ -1,5 +1,6 @@
 package dev.topgun.licensing.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.topgun.licensing.store.SigningKeys;
 import dev.topgun.shared.tenancy.Authorizer;
 import dev.topgun.shared.tenancy.OperatorOrganization;
@@ -59,7 +60,9 @@ public class KeysController {
     return HttpResponse.created(new Rotated(keys.rotate()));
   }
 
+  /** RFC 7517 requires {@code keys}, empty or not (serde would leave an empty list out). */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record JwkSet(List<Jwk> keys) {}
 
   @Serdeable
