@@ -244,9 +244,10 @@ class LicensingFlowIT {
             .asText();
     assertThat(Instant.now()).as("set up before the licenses end").isBefore(soon);
 
-    while (Instant.now().isBefore(soon.plusMillis(200))) {
-      Thread.sleep(100);
-    }
+    client.await(
+        "the lapsing license to expire",
+        java.time.Duration.ofSeconds(40),
+        () -> validate(lapsingKey, null).body().path("reason").asText().equals("expired"));
 
     Answer grace = validate(gracefulKey, null);
     assertThat(grace.body().path("valid").asBoolean()).isTrue();
@@ -276,7 +277,7 @@ class LicensingFlowIT {
   }
 
   @Test
-  void theSweepAnnouncesAnExpiryAndTheOwnersGetOneMail() throws Exception {
+  void theSweepAnnouncesAnExpiryAndTheOwnerGetsTheMail() throws Exception {
     User owner = client.signUp("expiry-owner");
     String org = ownedReseller(owner, "expiring");
     assertThat(client.call(null, "GET", "/v1/licensing/keys", null).status()).isEqualTo(200);
@@ -286,12 +287,9 @@ class LicensingFlowIT {
     // The schedule runs the sweep, which publishes LicenseExpired; the rule takes it to the
     // organizations function, which mails the owner.
     JsonNode mail = client.awaitMailTo(owner.email(), java.time.Duration.ofSeconds(40));
+    // awaitMailTo asserts it is the only one; that later sweeps announce nothing again is
+    // ExpiryIT's (sweep run twice, in-process, without waiting for a schedule).
     assertThat(mail.path("subject").asText()).containsIgnoringCase("expired");
-    // Later sweeps find nothing new to announce: still exactly one mail.
-    Thread.sleep(6000);
-    assertThat(
-            client.awaitMailTo(owner.email(), java.time.Duration.ofSeconds(1)).path("id").asText())
-        .isEqualTo(mail.path("id").asText());
   }
 
   @Test

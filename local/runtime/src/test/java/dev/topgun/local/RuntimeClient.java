@@ -139,29 +139,45 @@ final class RuntimeClient implements AutoCloseable {
    * answers, but maildev may list the message a moment later: polled until {@code within}.
    */
   JsonNode awaitMailTo(String address, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (true) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      java.util.List<JsonNode> mine = new java.util.ArrayList<>();
-      for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
-        for (JsonNode to : email.path("to")) {
-          if (to.path("address").asText().equalsIgnoreCase(address)) {
-            mine.add(email);
-          }
+    java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+    await(
+        "an e-mail to " + address + " in maildev",
+        within,
+        () -> {
+          mine.clear();
+          mine.addAll(mailTo(address));
+          return !mine.isEmpty();
+        });
+    assertThat(mine).hasSize(1);
+    return mine.get(0);
+  }
+
+  private java.util.List<JsonNode> mailTo(String address) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(runtime.mailWebEndpoint().resolve("/api/email"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+    for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
+      for (JsonNode to : email.path("to")) {
+        if (to.path("address").asText().equalsIgnoreCase(address)) {
+          mine.add(email);
         }
       }
-      if (!mine.isEmpty()) {
-        assertThat(mine).hasSize(1);
-        return mine.get(0);
-      }
+    }
+    return mine;
+  }
+
+  /** Polls {@code condition} (a tenth of a second apart) until it holds; fails at the deadline. */
+  void await(String what, Duration within, java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.call()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("no e-mail to " + address + " in maildev");
+        throw new AssertionError("waited " + within + " for " + what);
       }
       Thread.sleep(100);
     }
