@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The AWS clients shared-lib needs, one of each per JVM (a Lambda execution environment). */
 @Factory
@@ -20,11 +19,5 @@ public class AwsClients {
   @Singleton
   public DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamoDb) {
     return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
-  }
-
-  @Singleton
-  @Bean(preDestroy = "close")
-  public EventBridgeClient eventBridgeClient(AwsClientConfigurer configurer) {
-    return configurer.configure(EventBridgeClient.builder(), "events").build();
   }
 }

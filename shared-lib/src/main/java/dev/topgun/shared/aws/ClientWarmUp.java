@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * Builds the SDK clients on a background thread as soon as the application context has started,
@@ -23,6 +22,12 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public class ClientWarmUp implements ApplicationEventListener<StartupEvent> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientWarmUp.class);
+
+  /** Clients of SDK modules shared-lib declares optional: warmed where the function has them. */
+  static final java.util.List<String> OPTIONAL_CLIENTS =
+      java.util.List.of(
+          "software.amazon.awssdk.services.eventbridge.EventBridgeClient",
+          "software.amazon.awssdk.services.kms.KmsClient");
 
   private final BeanContext beans;
 
@@ -42,7 +47,12 @@ public class ClientWarmUp implements ApplicationEventListener<StartupEvent> {
       // Singletons: the first request that needs one waits for this build instead of starting its
       // own.
       beans.getBean(DynamoDbClient.class);
-      beans.getBean(EventBridgeClient.class);
+      for (String optional : OPTIONAL_CLIENTS) {
+        Class<?> type = OptionalClasses.load(optional);
+        if (type != null) {
+          beans.findBean(type);
+        }
+      }
     } catch (RuntimeException e) {
       // Not fatal: the request that needs the client builds it and reports what is wrong.
       LOG.warn("SDK client warm-up failed: {}", e.toString());

@@ -1,19 +1,13 @@
 package dev.topgun.shared.events;
 
-import dev.topgun.shared.http.Correlation;
-import dev.topgun.shared.ids.Ids;
-import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,52 +19,50 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
- * Publishes domain events to the Topgun bus ({@code topgun.events.bus}) with {@code source =
- * topgun.<domain>} ({@code topgun.domain}, else {@code micronaut.application.name}), {@code
- * detail-type} = the event name and {@code detail} = an {@link EventEnvelope}.
+ * Puts events on the Topgun bus ({@code topgun.events.bus}): {@code source} = {@code
+ * topgun.<domain>}, {@code detail-type} = the event name, {@code detail} = an {@link
+ * EventEnvelope}. Domains do not call it: their events go into the transaction of the change
+ * ({@link Outbox}) and the relay, fed by the table's stream, publishes them with {@link
+ * #send(List)}. Only functions that carry the EventBridge SDK have it.
  *
  * <p>PutEvents succeeds as a call even when some entries fail ({@code FailedEntryCount}); those
  * entries are sent again, up to {@code topgun.events.max-attempts} attempts in all with doubling
  * back-off, and then {@link EventPublishException} names the ones that never went. Entries go in
- * batches within PutEvents' limits (10 entries, 256 KiB).
+ * order, in batches within PutEvents' limits (10 entries, 256 KiB).
  */
 @Singleton
+@Requires(classes = EventBridgeClient.class)
 public class EventPublisher {
 
   /** PutEvents' limit on entries per call. */
   static final int MAX_BATCH_ENTRIES = 10;
 
   /** PutEvents' limit on the total entry size of one call, also the limit of one entry. */
-  static final int MAX_BATCH_BYTES = 256 * 1024;
+  static final int MAX_BATCH_BYTES = EventEncoder.MAX_ENTRY_BYTES;
 
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
   private final EventBridgeClient eventBridge;
-  private final JsonMapper json;
-  private final Clock clock;
+  private final EventEncoder encoder;
   private final String bus;
-  private final String source;
   private final int maxAttempts;
   private final Duration backoff;
 
   @Inject
   public EventPublisher(
       EventBridgeClient eventBridge,
-      JsonMapper json,
-      Clock clock,
+      EventEncoder encoder,
       @Value("${topgun.events.bus:topgun}") String bus,
-      @Property(name = "topgun.domain") @Nullable String domain,
-      @Property(name = "micronaut.application.name") @Nullable String applicationName,
       @Value("${topgun.events.max-attempts:3}") int maxAttempts,
       @Value("${topgun.events.retry-backoff:100ms}") Duration backoff) {
-    this(
-        eventBridge,
-        json,
-        clock,
-        bus,
-        domain == null || domain.isBlank() ? applicationName : domain,
-        maxAttempts,
-        backoff);
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("topgun.events.max-attempts must be at least 1");
+    }
+    this.eventBridge = eventBridge;
+    this.encoder = encoder;
+    this.bus = bus;
+    this.maxAttempts = maxAttempts;
+    this.backoff = backoff;
   }
 
   /** For tests and tools outside an application context. */
@@ -82,32 +74,26 @@ public class EventPublisher {
       @Nullable String domain,
       int maxAttempts,
       Duration backoff) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("topgun.events.max-attempts must be at least 1");
-    }
-    this.eventBridge = eventBridge;
-    this.json = json;
-    this.clock = clock;
-    this.bus = bus;
-    this.source = domain == null || domain.isBlank() ? null : "topgun." + domain;
-    this.maxAttempts = maxAttempts;
-    this.backoff = backoff;
+    this(eventBridge, new EventEncoder(json, clock, domain), bus, maxAttempts, backoff);
   }
 
-  /** Publishes the events; returns their envelopes (ids and times) in the same order. */
-  public List<EventEnvelope<Object>> publish(Event... events) {
+  /**
+   * Publishes the events now, outside any transaction (tools, tests); returns them as sent, in the
+   * same order.
+   */
+  public List<OutboundEvent> publish(Event... events) {
     return publish(Arrays.asList(events));
   }
 
   /**
-   * Publishes the facts of a change that is already committed. The change stands whatever happens
-   * here, so a failure must not turn its answer into a 500 that invites a retry: it is logged at
-   * ERROR with each event's name, organization and data type (never the data) and the caller goes
-   * on. The audit entry written with the change still records it. (A transactional outbox drained
-   * by a sweeper would make this exactly-once; it is not built yet.)
+   * Publishes the facts of a change that is already committed, logging (never throwing) a failure.
+   * Being replaced by {@link Outbox}: an event published after its commit is lost when the publish
+   * fails or the function dies in between.
    *
    * @return whether every event was published
+   * @deprecated write the event into the change's transaction with {@link Outbox#add}
    */
+  @Deprecated(forRemoval = true)
   public boolean publishCommitted(Event... events) {
     try {
       publish(Arrays.asList(events));
@@ -124,63 +110,39 @@ public class EventPublisher {
     }
   }
 
-  /** Publishes the events; returns their envelopes (ids and times) in the same order. */
-  public List<EventEnvelope<Object>> publish(List<Event> events) {
-    if (source == null) {
-      throw new IllegalStateException(
-          "Set topgun.domain (or micronaut.application.name) to publish events: it names the"
-              + " source");
-    }
-    Instant now = clock.instant();
-    String correlationId = Correlation.current().orElse(null);
-    List<EventEnvelope<Object>> envelopes = new ArrayList<>(events.size());
+  /** Publishes the events now, outside any transaction; returns them as sent, in order. */
+  public List<OutboundEvent> publish(List<Event> events) {
+    List<OutboundEvent> encoded = events.stream().map(encoder::encode).toList();
+    send(encoded);
+    return encoded;
+  }
+
+  /**
+   * Sends events already encoded (the outbox's), in order.
+   *
+   * @throws EventPublishException naming the events EventBridge still refused after the last
+   *     attempt; the others were sent
+   */
+  public void send(List<OutboundEvent> events) {
     List<Pending> pending = new ArrayList<>(events.size());
-    for (Event event : events) {
-      EventEnvelope<Object> envelope =
-          new EventEnvelope<>(
-              event.version(),
-              Ids.newId(),
-              now,
-              event.organizationId(),
-              correlationId,
-              event.data());
-      envelopes.add(envelope);
-      pending.add(new Pending(envelope.eventId(), event.name(), entry(event, envelope, now)));
+    for (OutboundEvent event : events) {
+      pending.add(new Pending(event, entry(event)));
     }
-    send(pending);
-    return envelopes;
+    sendPending(pending);
   }
 
-  private PutEventsRequestEntry entry(Event event, EventEnvelope<Object> envelope, Instant now) {
-    String detail;
-    try {
-      detail = json.writeValueAsString(envelope);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Event " + event.name() + " cannot be serialised", e);
-    }
-    PutEventsRequestEntry entry =
-        PutEventsRequestEntry.builder()
-            .eventBusName(bus)
-            .source(source)
-            .detailType(event.name())
-            .detail(detail)
-            .resources(event.resources())
-            .time(now)
-            .build();
-    if (size(entry) > MAX_BATCH_BYTES) {
-      throw new IllegalArgumentException(
-          "Event "
-              + event.name()
-              + " is "
-              + size(entry)
-              + " bytes; EventBridge takes at most "
-              + MAX_BATCH_BYTES
-              + ". Publish an id to fetch instead of the data.");
-    }
-    return entry;
+  private PutEventsRequestEntry entry(OutboundEvent event) {
+    return PutEventsRequestEntry.builder()
+        .eventBusName(bus)
+        .source(event.source())
+        .detailType(event.detailType())
+        .detail(event.detail())
+        .resources(event.resources())
+        .time(event.time())
+        .build();
   }
 
-  private void send(List<Pending> all) {
+  private void sendPending(List<Pending> all) {
     List<Pending> pending = all;
     List<EventPublishException.Failure> failures = List.of();
     for (int attempt = 1; attempt <= maxAttempts && !pending.isEmpty(); attempt++) {
@@ -234,7 +196,7 @@ public class EventPublisher {
     List<Pending> current = new ArrayList<>();
     long bytes = 0;
     for (Pending entry : entries) {
-      long size = size(entry.entry());
+      long size = EventEncoder.size(entry.event());
       if (!current.isEmpty()
           && (current.size() == MAX_BATCH_ENTRIES || bytes + size > MAX_BATCH_BYTES)) {
         batches.add(current);
@@ -250,20 +212,6 @@ public class EventPublisher {
     return batches;
   }
 
-  /** An entry's size as EventBridge counts it against the request limit. */
-  static long size(PutEventsRequestEntry entry) {
-    long size = entry.time() == null ? 0 : 14;
-    size += utf8(entry.source()) + utf8(entry.detailType()) + utf8(entry.detail());
-    for (String resource : entry.resources()) {
-      size += utf8(resource);
-    }
-    return size;
-  }
-
-  private static long utf8(String s) {
-    return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
   private static void pause(Duration duration) {
     if (duration.isZero() || duration.isNegative()) {
       return;
@@ -277,5 +225,13 @@ public class EventPublisher {
   }
 
   /** An entry on its way, with what names it in a failure. */
-  record Pending(String eventId, String name, PutEventsRequestEntry entry) {}
+  record Pending(OutboundEvent event, PutEventsRequestEntry entry) {
+    String eventId() {
+      return event.eventId();
+    }
+
+    String name() {
+      return event.detailType();
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.topgun.shared.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.topgun.shared.aws.OptionalClasses;
 import dev.topgun.shared.events.EventDispatcher;
 import dev.topgun.shared.events.ReceivedEvent;
 import io.micronaut.context.ApplicationContext;
@@ -129,16 +130,28 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(http)
-                .build();
-        EventBridgeClient events =
-            EventBridgeClient.builder()
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(http)
                 .build()) {
       // Built only to load their classes; closing them here keeps nothing alive.
+      if (OptionalClasses.present(EVENT_BRIDGE_CLIENT)) {
+        EventBridgePreload.build(http);
+      }
     } catch (RuntimeException | Error e) {
       // A preload that fails changes nothing but the timing: the real client reports real errors.
+    }
+  }
+
+  private static final String EVENT_BRIDGE_CLIENT =
+      "software.amazon.awssdk.services.eventbridge.EventBridgeClient";
+
+  /** Loaded only where the function carries the EventBridge SDK (the outbox relay). */
+  private static final class EventBridgePreload {
+    static void build(SdkHttpClient http) {
+      EventBridgeClient.builder()
+          .region(Region.US_EAST_1)
+          .credentialsProvider(AnonymousCredentialsProvider.create())
+          .httpClient(http)
+          .build()
+          .close();
     }
   }
 }

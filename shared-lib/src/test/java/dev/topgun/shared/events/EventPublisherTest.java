@@ -43,7 +43,7 @@ class EventPublisherTest {
     MDC.put(Correlation.MDC_KEY, "corr-7");
 
     // when
-    List<EventEnvelope<Object>> published =
+    List<OutboundEvent> published =
         publisher.publish(
             Event.of("OrganizationCreated", "org-1", new OrganizationCreated("org-1", "Acme"))
                 .withResources(List.of("topgun:organization/org-1")));
@@ -126,7 +126,7 @@ class EventPublisherTest {
             Event.of("WidgetMade", "org-1", Map.of("n", 2)));
 
     // when
-    List<EventEnvelope<Object>> published = publisher("widgets", 3).publish(events);
+    List<OutboundEvent> published = publisher("widgets", 3).publish(events);
 
     // then
     assertThat(eventBridge.requests).hasSize(2);
@@ -200,11 +200,8 @@ class EventPublisherTest {
     EventPublisher publisher =
         new EventPublisher(
             eventBridge.client,
-            json,
-            Clock.fixed(NOW, ZoneOffset.UTC),
+            new EventEncoder(json, Clock.fixed(NOW, ZoneOffset.UTC), null, "billing"),
             "topgun-test",
-            null,
-            "billing",
             3,
             Duration.ZERO);
 

@@ -27,7 +27,7 @@ public final class WidgetItem extends BaseItem {
   /**
    * Widget {@code id} of organization {@code orgId}, listed by slug on GSI1 and by name on GSI2.
    */
-  static WidgetItem of(String orgId, String id, String name, String slug) {
+  public static WidgetItem of(String orgId, String id, String name, String slug) {
     WidgetItem item = new WidgetItem();
     item.setPk(Keys.org(orgId));
     item.setSk(Keys.of("WIDGET", id));

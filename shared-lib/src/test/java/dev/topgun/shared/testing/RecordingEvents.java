@@ -1,6 +1,6 @@
 package dev.topgun.shared.testing;
 
-import dev.topgun.shared.aws.AwsClients;
+import dev.topgun.shared.aws.EventBridgeClients;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -27,7 +27,7 @@ public class RecordingEvents {
   public static volatile boolean refusing;
 
   @Singleton
-  @Replaces(value = EventBridgeClient.class, factory = AwsClients.class)
+  @Replaces(value = EventBridgeClient.class, factory = EventBridgeClients.class)
   public EventBridgeClient recordingEventBridge() {
     return new EventBridgeClient() {
       @Override
