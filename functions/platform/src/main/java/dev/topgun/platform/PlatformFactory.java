@@ -1,7 +1,9 @@
 package dev.topgun.platform;
 
 import dev.topgun.platform.domain.DependencyCheck;
+import dev.topgun.platform.domain.EventBus;
 import dev.topgun.platform.domain.HealthService;
+import dev.topgun.platform.domain.OutboxRelay;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -20,5 +22,10 @@ public class PlatformFactory {
       @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       Clock clock) {
     return new HealthService(checks, executor, clock);
+  }
+
+  @Singleton
+  OutboxRelay outboxRelay(EventBus bus) {
+    return new OutboxRelay(bus);
   }
 }

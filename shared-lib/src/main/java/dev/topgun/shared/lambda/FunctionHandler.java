@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.topgun.shared.aws.OptionalClasses;
 import dev.topgun.shared.events.EventDispatcher;
 import dev.topgun.shared.events.ReceivedEvent;
+import dev.topgun.shared.streams.StreamDispatcher;
+import dev.topgun.shared.streams.StreamEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.HandlerUtils;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -31,7 +33,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *       {@link ApiGatewayProxyRequestEventFunction} does, and its proxy response goes back;
  *   <li>EventBridge events (an event rule's or a schedule's target) go to the function's {@code
  *       EventConsumer} beans through {@link EventDispatcher}, exactly once per consumer; the answer
- *       is the {@link EventDispatcher.Dispatch} (EventBridge ignores it; the Invoke API shows it).
+ *       is the {@link EventDispatcher.Dispatch} (EventBridge ignores it; the Invoke API shows it);
+ *   <li>DynamoDB stream batches (an event source mapping on the table's stream) go to the
+ *       function's {@code StreamConsumer} beans through {@link StreamDispatcher}; the answer names
+ *       the first record to retry from ({@code batchItemFailures}).
  * </ul>
  *
  * <p>A stream handler, so that one entry point takes both shapes: the Lambda runtime (and the local
@@ -59,6 +64,7 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   private final ApiGatewayProxyRequestEventFunction api;
   private final JsonMapper json;
   private volatile EventDispatcher dispatcher;
+  private volatile StreamDispatcher streams;
 
   /** As Lambda creates it: the function's application context from its configuration. */
   public FunctionHandler() {
@@ -84,14 +90,17 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       EventDispatcher.Dispatch dispatch =
           dispatcher().dispatch(ReceivedEvent.of(payload, json), timeLeft(context));
       json.writeValue(output, dispatch);
+    } else if (StreamEvents.isStreamEvent(payload)) {
+      HandlerUtils.configureWithContext(api, context);
+      json.writeValue(output, streams().dispatch(StreamEvents.records(payload)));
     } else if (payload != null && payload.isObject() && payload.get("httpMethod") != null) {
       json.writeValue(
           output,
           ApiGatewayEvents.response(api.handleRequest(ApiGatewayEvents.request(payload), context)));
     } else {
       throw new IllegalArgumentException(
-          "Neither an API Gateway proxy event (httpMethod) nor an EventBridge event (id, source,"
-              + " detail-type)");
+          "Neither an API Gateway proxy event (httpMethod), an EventBridge event (id, source,"
+              + " detail-type) nor a DynamoDB stream batch (Records from aws:dynamodb)");
     }
   }
 
@@ -106,6 +115,16 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
     if (ready == null) {
       ready = api.getApplicationContext().getBean(EventDispatcher.class);
       dispatcher = ready;
+    }
+    return ready;
+  }
+
+  /** Created at the first stream batch, as the event dispatcher is. */
+  private StreamDispatcher streams() {
+    StreamDispatcher ready = streams;
+    if (ready == null) {
+      ready = api.getApplicationContext().getBean(StreamDispatcher.class);
+      streams = ready;
     }
     return ready;
   }
