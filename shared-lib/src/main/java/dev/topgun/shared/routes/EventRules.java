@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * The EventBridge rules on the Topgun bus (classpath {@code topgun/event-rules.json}): an event
- * pattern and the functions it is delivered to; and the schedules, each firing one function on a
- * rate or cron expression. The local runtime matches rules with event-ruler and fires schedules
- * itself; infra-cdk creates both as EventBridge rules.
+ * pattern and the functions it is delivered to; the schedules, each firing one function on a rate
+ * or cron expression; and the functions fed the table's stream. The local runtime matches rules
+ * with event-ruler, fires schedules and polls the local stream itself; infra-cdk creates rules,
+ * scheduled rules and event source mappings.
  */
 public final class EventRules {
 
@@ -121,13 +122,74 @@ public final class EventRules {
     }
   }
 
+  /**
+   * A function fed the table's changes: in AWS a Lambda event source mapping on the table's
+   * DynamoDB stream (from the oldest record, reporting batch item failures, retried until the
+   * record leaves the stream, in order per partition key), locally the runtime's poller of the
+   * local stream doing the same.
+   *
+   * @param name unique name
+   * @param function the function module the batches go to ({@code StreamConsumer} beans)
+   * @param filter the event source mapping's filter pattern over a stream record (Lambda's event
+   *     filtering, the syntax of an EventBridge event pattern)
+   * @param batchSize records per batch, 1 to 10,000 (default 100)
+   */
   @Serdeable
-  record Document(String comment, List<Rule> rules, List<Schedule> schedules) {}
+  public record Stream(
+      String name,
+      String function,
+      Map<String, Object> filter,
+      @io.micronaut.core.annotation.Nullable Integer batchSize) {
+
+    public static final int DEFAULT_BATCH_SIZE = 100;
+
+    public Stream {
+      if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException("stream name must be 1-64 of [A-Za-z0-9._-]: " + name);
+      }
+      if (function == null || function.isBlank()) {
+        throw new IllegalArgumentException("stream " + name + " has no function");
+      }
+      if (filter == null || filter.isEmpty()) {
+        throw new IllegalArgumentException(
+            "stream " + name + " has no filter: every change of the table would reach it");
+      }
+      if (batchSize == null) {
+        batchSize = DEFAULT_BATCH_SIZE;
+      }
+      if (batchSize < 1 || batchSize > 10_000) {
+        throw new IllegalArgumentException(
+            "stream " + name + ": batchSize must be 1 to 10000, not " + batchSize);
+      }
+      filter = Map.copyOf(filter);
+    }
+
+    /** The filter as JSON, the form Lambda's FilterCriteria and event-ruler take. */
+    public String filterJson() {
+      try {
+        return ObjectMapper.getDefault().writeValueAsString(filter);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Serdeable
+  record Document(
+      String comment,
+      List<Rule> rules,
+      List<Schedule> schedules,
+      @io.micronaut.core.annotation.Nullable List<Stream> streams) {}
 
   private final List<Rule> rules;
   private final List<Schedule> schedules;
+  private final List<Stream> streams;
 
   private EventRules(List<Rule> rules, List<Schedule> schedules) {
+    this(rules, schedules, List.of());
+  }
+
+  private EventRules(List<Rule> rules, List<Schedule> schedules, List<Stream> streams) {
     Set<String> names = new HashSet<>();
     for (Rule rule : rules) {
       if (!names.add(rule.name())) {
@@ -140,8 +202,15 @@ public final class EventRules {
         throw new IllegalArgumentException("schedule declared twice: " + schedule.name());
       }
     }
+    Set<String> streamNames = new HashSet<>();
+    for (Stream stream : streams) {
+      if (!streamNames.add(stream.name())) {
+        throw new IllegalArgumentException("stream declared twice: " + stream.name());
+      }
+    }
     this.rules = List.copyOf(rules);
     this.schedules = List.copyOf(schedules);
+    this.streams = List.copyOf(streams);
   }
 
   public static EventRules load() {
@@ -161,7 +230,9 @@ public final class EventRules {
       throw new IllegalArgumentException("event rules have no 'rules' array");
     }
     return new EventRules(
-        document.rules(), document.schedules() == null ? List.of() : document.schedules());
+        document.rules(),
+        document.schedules() == null ? List.of() : document.schedules(),
+        document.streams() == null ? List.of() : document.streams());
   }
 
   public static EventRules of(List<Rule> rules) {
@@ -180,17 +251,28 @@ public final class EventRules {
     return schedules;
   }
 
+  public List<Stream> streams() {
+    return streams;
+  }
+
   /** A copy with {@code more} schedules. */
   public EventRules withSchedules(List<Schedule> more) {
     List<Schedule> all = new ArrayList<>(schedules);
     all.addAll(more);
-    return new EventRules(rules, all);
+    return new EventRules(rules, all, streams);
+  }
+
+  /** A copy with {@code more} stream subscriptions. */
+  public EventRules withStreams(List<Stream> more) {
+    List<Stream> all = new ArrayList<>(streams);
+    all.addAll(more);
+    return new EventRules(rules, schedules, all);
   }
 
   /** A copy with {@code more} rules. */
   public EventRules withRules(List<Rule> more) {
     List<Rule> all = new ArrayList<>(rules);
     all.addAll(more);
-    return new EventRules(all, schedules);
+    return new EventRules(all, schedules, streams);
   }
 }

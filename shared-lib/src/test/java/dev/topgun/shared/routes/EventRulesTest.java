@@ -90,4 +90,55 @@ class EventRulesTest {
   private static EventRules parse(String json) throws IOException {
     return EventRules.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void streams_areReadWithTheirFilter_andDefaultBatchSize() throws IOException {
+    // when
+    EventRules declared =
+        parse(
+            """
+            {"rules": [],
+             "streams": [
+               {"name": "relay", "function": "platform",
+                "filter": {"eventName": ["INSERT"]}, "batchSize": 50},
+               {"name": "audit", "function": "platform", "filter": {"eventName": ["REMOVE"]}}]}
+            """);
+
+    // then
+    assertThat(declared.streams())
+        .extracting(EventRules.Stream::name, EventRules.Stream::batchSize)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("relay", 50),
+            org.assertj.core.groups.Tuple.tuple("audit", 100));
+    assertThat(declared.streams().get(0).filterJson()).isEqualTo("{\"eventName\":[\"INSERT\"]}");
+  }
+
+  @Test
+  void aStreamWithoutFilter_orWithAnImpossibleBatch_isRefused() {
+    assertThatThrownBy(() -> new EventRules.Stream("s", "platform", Map.of(), null))
+        .hasMessageContaining("has no filter");
+    assertThatThrownBy(
+            () -> new EventRules.Stream("s", "platform", Map.of("eventName", List.of("INSERT")), 0))
+        .hasMessageContaining("batchSize must be 1 to 10000");
+  }
+
+  @Test
+  void repositoryDeclaration_feedsTheOutboxInsertsToThePlatformRelay() {
+    // when
+    EventRules.Stream relay =
+        EventRules.load().streams().stream()
+            .filter(s -> s.name().equals("outbox-relay"))
+            .findFirst()
+            .orElseThrow();
+
+    // then
+    assertThat(relay.function()).isEqualTo("platform");
+    assertThat(relay.filter())
+        .isEqualTo(
+            Map.of(
+                "eventName",
+                List.of("INSERT"),
+                "dynamodb",
+                Map.of("NewImage", Map.of("type", Map.of("S", List.of("OUTBOX"))))));
+  }
 }

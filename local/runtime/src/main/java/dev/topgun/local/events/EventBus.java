@@ -11,6 +11,7 @@ import dev.topgun.shared.routes.EventRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.event.ruler.GenericMachine;
@@ -26,7 +28,10 @@ import software.amazon.event.ruler.GenericMachine;
 /**
  * The EventBridge bus of the local runtime: {@code PutEvents} checks entries as EventBridge does,
  * wraps each in the event envelope, matches it against the declared rules with AWS's own matcher
- * (event-ruler), and delivers every match asynchronously to the rule's target functions.
+ * (event-ruler), and delivers every match asynchronously to the rule's target functions: each
+ * target takes one organization's events one at a time, in the order they were put, and a failed
+ * delivery is retried twice (as Lambda retries an asynchronous invocation) before the events behind
+ * it go on.
  */
 public final class EventBus {
 
@@ -41,8 +46,9 @@ public final class EventBus {
   private final Map<String, EventRules.Rule> rules = new LinkedHashMap<>();
   private final GenericMachine<String> machine = GenericMachine.<String>builder().build();
   private final Invoker invoker;
-  private final Executor deliveries;
+  private final OrderedDeliveries deliveries;
   private final Clock clock;
+  private volatile boolean refusing;
 
   public EventBus(
       String name,
@@ -52,11 +58,37 @@ public final class EventBus {
       Invoker invoker,
       Executor deliveries,
       Clock clock) {
+    this(
+        name,
+        region,
+        account,
+        rules,
+        invoker,
+        deliveries,
+        RETRY_TIMER,
+        List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+        clock);
+  }
+
+  /**
+   * @param retryDelays the pause before each retry of a failed delivery (Lambda's asynchronous
+   *     invocations retry twice, after about one and two minutes; shorter here)
+   */
+  public EventBus(
+      String name,
+      String region,
+      String account,
+      EventRules rules,
+      Invoker invoker,
+      Executor deliveries,
+      ScheduledExecutorService timer,
+      List<Duration> retryDelays,
+      Clock clock) {
     this.name = name;
     this.region = region;
     this.account = account;
     this.invoker = invoker;
-    this.deliveries = deliveries;
+    this.deliveries = new OrderedDeliveries(deliveries, timer, retryDelays);
     this.clock = clock;
     for (EventRules.Rule rule : rules.rules()) {
       try {
@@ -71,6 +103,14 @@ public final class EventBus {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * While set, {@code PutEvents} takes no entry: each is answered with EventBridge's {@code
+   * InternalFailure}, as when the service fails (tests stop the bus this way).
+   */
+  public void setRefusing(boolean refuse) {
+    this.refusing = refuse;
   }
 
   public String arn() {
@@ -115,6 +155,9 @@ public final class EventBus {
     for (JsonNode entry : entries) {
       ObjectNode result = Json.MAPPER.createObjectNode();
       try {
+        if (refusing) {
+          throw new EntryError("InternalFailure", "The bus is not taking events (stopped).");
+        }
         ObjectNode event = envelope(entry);
         result.put("EventId", event.get("id").asText());
         deliver(busName(entry.path("EventBusName").asText(DEFAULT_BUS)), event);
@@ -219,23 +262,48 @@ public final class EventBus {
       return;
     }
     byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+    String eventId = event.get("id").asText();
+    String organization = event.path("detail").path("organizationId").asText("");
     for (String ruleName : matched) {
       for (String target : rules.get(ruleName).targets()) {
-        deliveries.execute(() -> invoke(ruleName, target, payload));
+        deliveries.submit(
+            target + "|" + organization,
+            new OrderedDeliveries.Delivery(
+                eventId,
+                () -> invoke(ruleName, target, payload),
+                () ->
+                    LOG.error(
+                        "rule {}: event {} not delivered to {} after every retry (in AWS it goes"
+                            + " to the dead-letter queue)",
+                        ruleName,
+                        eventId,
+                        target)));
       }
     }
   }
 
-  private void invoke(String rule, String target, byte[] event) {
+  private boolean invoke(String rule, String target, byte[] event) {
     try {
       Invocation result = invoker.invoke(target, event);
       if (result.failed()) {
         LOG.warn("rule {}: target {} failed: {}", rule, target, result.payloadText());
+        return false;
       }
+      return true;
     } catch (RuntimeException e) {
       LOG.warn("rule {}: delivery to {} failed: {}", rule, target, e.toString());
+      return false;
     }
   }
+
+  /** Waits out retry delays; daemon, shared by the buses of one JVM. */
+  private static final ScheduledExecutorService RETRY_TIMER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "event-retries");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private static final class EntryError extends RuntimeException {
     private final String code;

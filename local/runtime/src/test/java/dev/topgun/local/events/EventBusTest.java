@@ -91,6 +91,31 @@ class EventBusTest {
   }
 
   @Test
+  void aStoppedBus_refusesEveryEntryAsEventBridgeDoes_andDeliversNothing_untilItRestarts() {
+    // given
+    bus.setRefusing(true);
+
+    // when
+    JsonNode refused =
+        bus.putEvents(
+            request(entry("topgun.licensing", "LicenseRevoked", "{\"licenseId\":\"L1\"}")));
+    bus.setRefusing(false);
+    JsonNode taken =
+        bus.putEvents(
+            request(entry("topgun.licensing", "LicenseRevoked", "{\"licenseId\":\"L2\"}")));
+
+    // then
+    assertThat(refused.path("FailedEntryCount").asInt()).isEqualTo(1);
+    assertThat(refused.path("Entries").get(0).path("ErrorCode").asText())
+        .isEqualTo("InternalFailure");
+    assertThat(refused.path("Entries").get(0).has("EventId")).isFalse();
+    assertThat(taken.path("FailedEntryCount").asInt()).isZero();
+    assertThat(deliveries)
+        .extracting(d -> d.event().path("detail").path("licenseId").asText())
+        .containsExactly("L2", "L2");
+  }
+
+  @Test
   void patternOnTheDetail_matchesWithEventRulerSemantics() {
     // when
     bus.putEvents(request(entry("topgun.billing", "OrderPlaced", "{\"amount\":150}")));
