@@ -11,6 +11,7 @@ const putItem = require('dynalite/validations/putItem')
 const updateItem = require('dynalite/validations/updateItem')
 const deleteItem = require('dynalite/validations/deleteItem')
 const getItem = require('dynalite/validations/getItem')
+const describeTimeToLive = require('dynalite/validations/describeTimeToLive')
 
 const MAX_ACTIONS = 100
 
@@ -155,3 +156,28 @@ function parseStreamsRequest (operation, body) {
 }
 
 module.exports.parseStreamsRequest = parseStreamsRequest
+
+const TIME_TO_LIVE_TYPES = {
+  DescribeTimeToLive: describeTimeToLive.types,
+  UpdateTimeToLive: {
+    TableName: describeTimeToLive.types.TableName,
+    TimeToLiveSpecification: {
+      type: 'FieldStruct<TimeToLiveSpecification>',
+      notNull: true,
+      children: {
+        Enabled: { type: 'Boolean', notNull: true },
+        AttributeName: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
+      },
+    },
+  },
+}
+
+/** Checks an UpdateTimeToLive or DescribeTimeToLive request as DynamoDB does and returns it. */
+function parseTimeToLiveRequest (operation, body) {
+  const types = TIME_TO_LIVE_TYPES[operation]
+  const data = validations.checkTypes(body, types)
+  validations.checkValidations(data, types)
+  return data
+}
+
+module.exports.parseTimeToLiveRequest = parseTimeToLiveRequest

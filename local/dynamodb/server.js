@@ -2,7 +2,8 @@
 'use strict'
 
 // dynalite with what it lacks: TransactWriteItems and TransactGetItems, DynamoDB Streams, Time to
-// Live, and fixes to its expression evaluation and validation (./patches).
+// Live (UpdateTimeToLive, DescribeTimeToLive, the deletion of expired items), and fixes to its
+// expression evaluation and validation (./patches).
 //
 //   node local/dynamodb/server.js [--port 4567] [--host 127.0.0.1] [--path <dir>] [--exit-with-stdin]
 //
@@ -21,7 +22,8 @@ const dynalite = require('dynalite')
 const dynaliteDb = require('dynalite/db')
 const { createTransactions } = require('./transactions')
 const { createStreams } = require('./streams')
-const { parseStreamsRequest } = require('./requests')
+const { createTimeToLive } = require('./ttl')
+const { parseStreamsRequest, parseTimeToLiveRequest } = require('./requests')
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 const STREAMS_OPERATIONS = [ 'ListStreams', 'DescribeStream', 'GetShardIterator', 'GetRecords' ]
@@ -31,7 +33,7 @@ const STREAMS_OPERATIONS = [ 'ListStreams', 'DescribeStream', 'GetShardIterator'
  * routed here, the store they share, and start(), which opens the store and must complete before
  * the server listens.
  *
- * @param options dynalite's options plus streamRetentionMs and streamIteratorTtlMs
+ * @param options dynalite's options plus streamRetentionMs, streamIteratorTtlMs and ttlSweepMs
  */
 function createServer (options = {}) {
   // dynalite keeps its store private; catching it as it is created lets the extensions share the
@@ -50,11 +52,14 @@ function createServer (options = {}) {
   const streams = createStreams(store, { retentionMs: options.streamRetentionMs, iteratorTtlMs: options.streamIteratorTtlMs })
   streams.recordSingleItemWrites()
   const transactions = createTransactions(store, streams)
-  store.topgun = { streams, transactions }
+  const ttl = createTimeToLive(store, streams, { sweepMs: options.ttlSweepMs })
+  store.topgun = { streams, transactions, ttl }
 
   const operations = {
     'DynamoDB_20120810.TransactWriteItems': (data) => transactions.transactWriteItems(data),
     'DynamoDB_20120810.TransactGetItems': (data) => transactions.transactGetItems(data),
+    'DynamoDB_20120810.UpdateTimeToLive': (data) => ttl.updateTimeToLive(parseTimeToLiveRequest('UpdateTimeToLive', data)),
+    'DynamoDB_20120810.DescribeTimeToLive': (data) => ttl.describeTimeToLive(parseTimeToLiveRequest('DescribeTimeToLive', data)),
   }
   for (const name of STREAMS_OPERATIONS) {
     const operation = streams.api[name[0].toLowerCase() + name.slice(1)]
@@ -75,8 +80,12 @@ function createServer (options = {}) {
   async function start () {
     await store.db.open()
     await streams.init()
+    await ttl.init()
   }
-  server.on('close', () => streams.close())
+  server.on('close', () => {
+    streams.close()
+    ttl.close()
+  })
   return { server, store, start }
 }
 

@@ -1,7 +1,7 @@
 'use strict'
 
 // StreamSpecification on CreateTable and UpdateTable, which dynalite drops as an unknown member, and
-// the stream's end when its table is deleted. The stream itself lives in ../streams.js; DescribeTable
+// the end of the table's stream and TTL setting when the table is deleted. The stream itself lives in ../streams.js; DescribeTable
 // shows StreamSpecification, LatestStreamArn and LatestStreamLabel because they are stored in the
 // table description that dynalite returns as it is.
 
@@ -82,13 +82,13 @@ replaceModule('dynalite/actions/updateTable', (updateTable) => function (store, 
 })
 
 replaceModule('dynalite/actions/deleteTable', (deleteTable) => function (store, data, cb) {
-  const { streams } = extensionsOf(store)
+  const { streams, ttl } = extensionsOf(store)
   if (!streams) return deleteTable(store, data, cb)
   store.getTable(data.TableName, false, (err, table) => {
     if (err) return cb(err)
     deleteTable(store, data, (err, result) => {
       if (err) return cb(err)
-      streams.tableDeleted(table).then(() => cb(null, result), cb)
+      Promise.all([ streams.tableDeleted(table), ttl.tableDeleted(data.TableName) ]).then(() => cb(null, result), cb)
     })
   })
 })

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -67,15 +66,8 @@ final class TableSetup {
     if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
       return;
     }
-    try {
-      dynamo.updateTimeToLive(TopgunTable.updateTimeToLiveRequest(table));
-      LOG.info("enabled TTL on attribute {} of table {}", TopgunTable.TTL, table);
-    } catch (DynamoDbException e) {
-      if (!"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
-        throw e;
-      }
-      LOG.debug("the DynamoDB emulator has no TTL; expired items stay until deleted");
-    }
+    dynamo.updateTimeToLive(TopgunTable.updateTimeToLiveRequest(table));
+    LOG.info("enabled TTL on attribute {} of table {}", TopgunTable.TTL, table);
   }
 
   private static void awaitActive(DynamoDbClient dynamo, String table) {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** The runtime's table, created from TopgunTable's definition, in the DynamoDB emulator. */
 class TableSetupIT {
@@ -31,7 +33,7 @@ class TableSetupIT {
   }
 
   @Test
-  void aMissingTable_isCreatedWithItsIndexesAndStream() {
+  void aMissingTable_isCreatedWithItsIndexesStreamAndTimeToLive() {
     // given
     String table = "topgun-" + UUID.randomUUID();
 
@@ -45,6 +47,31 @@ class TableSetupIT {
     assertThat(description.streamSpecification().streamViewType())
         .isEqualTo(TopgunTable.STREAM_VIEW_TYPE);
     assertThat(description.latestStreamArn()).isNotBlank();
+    TimeToLiveDescription ttl =
+        dynamo.describeTimeToLive(d -> d.tableName(table)).timeToLiveDescription();
+    assertThat(ttl.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLING, TimeToLiveStatus.ENABLED);
+    assertThat(ttl.attributeName()).isEqualTo(TopgunTable.TTL);
+  }
+
+  @Test
+  void aSecondStart_leavesTheTableAndItsTimeToLiveAsTheyAre() {
+    // given
+    String table = "topgun-" + UUID.randomUUID();
+    TableSetup.ensure(dynamo, table);
+    TableDescription first = dynamo.describeTable(d -> d.tableName(table)).table();
+
+    // when: DynamoDB would refuse enabling TTL a second time
+    TableSetup.ensure(dynamo, table);
+
+    // then
+    assertThat(dynamo.describeTable(d -> d.tableName(table)).table().tableId())
+        .isEqualTo(first.tableId());
+    assertThat(
+            dynamo
+                .describeTimeToLive(d -> d.tableName(table))
+                .timeToLiveDescription()
+                .attributeName())
+        .isEqualTo(TopgunTable.TTL);
   }
 
   @Test
