@@ -11,6 +11,7 @@ const putItem = require('dynalite/validations/putItem')
 const updateItem = require('dynalite/validations/updateItem')
 const deleteItem = require('dynalite/validations/deleteItem')
 const getItem = require('dynalite/validations/getItem')
+const describeTimeToLive = require('dynalite/validations/describeTimeToLive')
 
 const MAX_ACTIONS = 100
 
@@ -115,3 +116,68 @@ function parseAction (member, actions, store, notExactlyOne) {
 }
 
 module.exports = { parseTransactWrite, parseTransactGet }
+
+// The DynamoDB Streams API's request members, with AWS's length limits.
+const STREAM_ARN = { type: 'String', lengthGreaterThanOrEqual: 37, lengthLessThanOrEqual: 1024 }
+const SHARD_ID = { type: 'String', lengthGreaterThanOrEqual: 28, lengthLessThanOrEqual: 65 }
+const STREAMS_TYPES = {
+  ListStreams: {
+    TableName: { type: 'String', lengthGreaterThanOrEqual: 3, lengthLessThanOrEqual: 255, regex: '[a-zA-Z0-9_.-]+' },
+    Limit: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 100 },
+    ExclusiveStartStreamArn: STREAM_ARN,
+  },
+  DescribeStream: {
+    StreamArn: required(STREAM_ARN),
+    Limit: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 100 },
+    ExclusiveStartShardId: SHARD_ID,
+    ShardFilter: {
+      type: 'FieldStruct<ShardFilter>',
+      children: { Type: { type: 'String', enum: [ 'CHILD_SHARDS' ] }, ShardId: SHARD_ID },
+    },
+  },
+  GetShardIterator: {
+    StreamArn: required(STREAM_ARN),
+    ShardId: required(SHARD_ID),
+    ShardIteratorType: { type: 'String', notNull: true, enum: [ 'TRIM_HORIZON', 'LATEST', 'AT_SEQUENCE_NUMBER', 'AFTER_SEQUENCE_NUMBER' ] },
+    SequenceNumber: { type: 'String', lengthGreaterThanOrEqual: 21, lengthLessThanOrEqual: 40 },
+  },
+  GetRecords: {
+    ShardIterator: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 2048 },
+    Limit: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 1000 },
+  },
+}
+
+/** Checks a DynamoDB Streams request as AWS does and returns it; throws the AWS error. */
+function parseStreamsRequest (operation, body) {
+  const types = STREAMS_TYPES[operation]
+  const data = validations.checkTypes(body, types)
+  validations.checkValidations(data, types)
+  return data
+}
+
+module.exports.parseStreamsRequest = parseStreamsRequest
+
+const TIME_TO_LIVE_TYPES = {
+  DescribeTimeToLive: describeTimeToLive.types,
+  UpdateTimeToLive: {
+    TableName: describeTimeToLive.types.TableName,
+    TimeToLiveSpecification: {
+      type: 'FieldStruct<TimeToLiveSpecification>',
+      notNull: true,
+      children: {
+        Enabled: { type: 'Boolean', notNull: true },
+        AttributeName: { type: 'String', notNull: true, lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 255 },
+      },
+    },
+  },
+}
+
+/** Checks an UpdateTimeToLive or DescribeTimeToLive request as DynamoDB does and returns it. */
+function parseTimeToLiveRequest (operation, body) {
+  const types = TIME_TO_LIVE_TYPES[operation]
+  const data = validations.checkTypes(body, types)
+  validations.checkValidations(data, types)
+  return data
+}
+
+module.exports.parseTimeToLiveRequest = parseTimeToLiveRequest

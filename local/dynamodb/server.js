@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 'use strict'
 
-// dynalite plus TransactWriteItems and TransactGetItems, which dynalite lacks.
+// dynalite with what it lacks: TransactWriteItems and TransactGetItems, DynamoDB Streams, Time to
+// Live (UpdateTimeToLive, DescribeTimeToLive, the deletion of expired items), and fixes to its
+// expression evaluation and validation (./patches).
 //
 //   node local/dynamodb/server.js [--port 4567] [--host 127.0.0.1] [--path <dir>] [--exit-with-stdin]
 //
 // --path keeps the tables in a LevelDB under <dir> (in memory without it). --exit-with-stdin ends
 // the server when its stdin closes, so a parent that dies without cleaning up does not leave it
 // running. dynalite's --createTableMs/--deleteTableMs/--updateTableMs/--maxItemSizeKb pass through.
+// See README.md for the other options.
+
+// First: the patches must be in place before dynalite loads its action modules.
+require('./patches')
 
 const { parseArgs } = require('util')
 const zlib = require('zlib')
@@ -15,20 +21,23 @@ const crypto = require('crypto')
 const dynalite = require('dynalite')
 const dynaliteDb = require('dynalite/db')
 const { createTransactions } = require('./transactions')
+const { createStreams } = require('./streams')
+const { createTimeToLive } = require('./ttl')
+const { parseStreamsRequest, parseTimeToLiveRequest } = require('./requests')
 
-const TARGETS = {
-  'DynamoDB_20120810.TransactWriteItems': 'transactWriteItems',
-  'DynamoDB_20120810.TransactGetItems': 'transactGetItems',
-}
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
+const STREAMS_OPERATIONS = [ 'ListStreams', 'DescribeStream', 'GetShardIterator', 'GetRecords' ]
 
 /**
- * Returns { server, store }: dynalite's unstarted http.Server with the transactional operations
- * routed to ./transactions, and the store they share.
+ * Returns { server, store, start }: dynalite's unstarted http.Server with the added operations
+ * routed here, the store they share, and start(), which opens the store and must complete before
+ * the server listens.
+ *
+ * @param options dynalite's options plus streamRetentionMs, streamIteratorTtlMs and ttlSweepMs
  */
 function createServer (options = {}) {
-  // dynalite keeps its store private; catching it as it is created lets the transactions share
-  // the same tables, items, indexes and per-item locks.
+  // dynalite keeps its store private; catching it as it is created lets the extensions share the
+  // same tables, items, indexes and per-item locks.
   let store
   const create = dynaliteDb.create
   dynaliteDb.create = (storeOptions) => (store = create(storeOptions))
@@ -40,18 +49,44 @@ function createServer (options = {}) {
     dynaliteDb.create = create
   }
 
-  const transactions = createTransactions(store)
+  const streams = createStreams(store, { retentionMs: options.streamRetentionMs, iteratorTtlMs: options.streamIteratorTtlMs })
+  streams.recordSingleItemWrites()
+  const transactions = createTransactions(store, streams)
+  const ttl = createTimeToLive(store, streams, { sweepMs: options.ttlSweepMs })
+  store.topgun = { streams, transactions, ttl }
+
+  const operations = {
+    'DynamoDB_20120810.TransactWriteItems': (data) => transactions.transactWriteItems(data),
+    'DynamoDB_20120810.TransactGetItems': (data) => transactions.transactGetItems(data),
+    'DynamoDB_20120810.UpdateTimeToLive': (data) => ttl.updateTimeToLive(parseTimeToLiveRequest('UpdateTimeToLive', data)),
+    'DynamoDB_20120810.DescribeTimeToLive': (data) => ttl.describeTimeToLive(parseTimeToLiveRequest('DescribeTimeToLive', data)),
+  }
+  for (const name of STREAMS_OPERATIONS) {
+    const operation = streams.api[name[0].toLowerCase() + name.slice(1)]
+    operations['DynamoDBStreams_20120810.' + name] = (data) => operation(parseStreamsRequest(name, data))
+  }
+
   const [ dynaliteHandler ] = server.listeners('request')
   server.removeAllListeners('request')
   server.on('request', (req, res) => {
-    const operation = req.method === 'POST' && TARGETS[req.headers['x-amz-target']]
+    const operation = req.method === 'POST' && operations[req.headers['x-amz-target']]
     if (!operation) return dynaliteHandler(req, res)
     readBody(req, (err, body) => {
       if (err) return send(res, 413, { __type: 'com.amazon.coral.service#SerializationException' })
-      handle(transactions[operation], req, body, res)
+      handle(operation, req, body, res)
     })
   })
-  return { server, store }
+
+  async function start () {
+    await store.db.open()
+    await streams.init()
+    await ttl.init()
+  }
+  server.on('close', () => {
+    streams.close()
+    ttl.close()
+  })
+  return { server, store, start }
 }
 
 function handle (operation, req, body, res) {
@@ -75,7 +110,7 @@ function handle (operation, req, body, res) {
     .then((result) => send(res, 200, result))
     .catch((err) => {
       if (err.statusCode) return send(res, err.statusCode, err.body)
-      console.error('[transactions] internal error', err)
+      console.error('[dynamodb] internal error', err)
       send(res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(err.message) })
     })
 }
@@ -116,25 +151,41 @@ function main () {
       deleteTableMs: { type: 'string' },
       updateTableMs: { type: 'string' },
       maxItemSizeKb: { type: 'string' },
+      streamRetentionMs: { type: 'string' },
+      streamIteratorTtlMs: { type: 'string' },
+      ttlSweepMs: { type: 'string' },
+      transactionConflicts: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'exit-with-stdin': { type: 'boolean', default: false },
     },
   })
-  const number = (value) => (value == null ? undefined : Number(value))
-  const { server, store } = createServer({
+  const number = (name) => {
+    if (values[name] == null) return undefined
+    const value = Number(values[name])
+    if (!Number.isFinite(value) || value < 0) {
+      console.error('--%s must be a number of at least 0: %s', name, values[name])
+      process.exit(2)
+    }
+    return value
+  }
+  const { server, start } = createServer({
     path: values.path,
-    createTableMs: number(values.createTableMs),
-    deleteTableMs: number(values.deleteTableMs),
-    updateTableMs: number(values.updateTableMs),
-    maxItemSizeKb: number(values.maxItemSizeKb),
+    createTableMs: number('createTableMs'),
+    deleteTableMs: number('deleteTableMs'),
+    updateTableMs: number('updateTableMs'),
+    maxItemSizeKb: number('maxItemSizeKb'),
+    streamRetentionMs: number('streamRetentionMs'),
+    streamIteratorTtlMs: number('streamIteratorTtlMs'),
+    ttlSweepMs: number('ttlSweepMs'),
+    transactionConflicts: values.transactionConflicts,
     verbose: values.verbose,
   })
   // Opening before listening makes an unusable --path (say, one another server holds) end the
   // process at once instead of failing every request.
-  store.db.open()
+  start()
     .then(() => server.listen(Number(values.port), values.host, () => {
       const { port } = server.address()
-      console.log('dynalite with transactions listening on http://%s:%d', values.host, port)
+      console.log('dynalite with transactions, streams and TTL listening on http://%s:%d', values.host, port)
     }))
     .catch((err) => {
       const reason = err.cause ? err.message + ': ' + err.cause.message : err.message

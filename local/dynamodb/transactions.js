@@ -14,12 +14,17 @@ const putItem = require('dynalite/actions/putItem')
 const updateItem = require('dynalite/actions/updateItem')
 const deleteItem = require('dynalite/actions/deleteItem')
 const { parseTransactWrite, parseTransactGet } = require('./requests')
+const { prefixedOperations } = require('./streams')
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#'
 const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000
 const SINGLE_ITEM_ACTIONS = { Put: putItem, Update: updateItem, Delete: deleteItem }
 
-function createTransactions (store) {
+/**
+ * @param store dynalite's store
+ * @param streams the store's streams (./streams), which every write goes through
+ */
+function createTransactions (store, streams) {
   // ClientRequestToken -> { fingerprint, expiresAt } (expiresAt null while the transaction runs).
   const tokens = new Map()
 
@@ -115,38 +120,30 @@ function createTransactions (store) {
     })
   }
 
-  // Dynalite keeps every table and index as a key prefix of one LevelDB, and its per-table stores
-  // only add their prefix and forward to db.batch. Recording what they forward turns all item and
-  // index writes of the transaction into one batch, so a failed write (or a crash, with --path)
-  // leaves all of the transaction or none of it.
+  // Dynalite keeps every table and index as a key prefix of one LevelDB; collecting the prefixed
+  // operations of every item and index write turns the transaction into one batch (with its stream
+  // records), so a failed write (or a crash, with --path) leaves all of the transaction or none of it.
   async function writeAtomically (outcomes) {
     const operations = []
-    let expected = 0
-    const record = (subDb, operation) => { expected++; subDb.batch([ operation ]) }
-    const batch = store.db.batch
-    store.db.batch = (prefixed) => { operations.push(...prefixed) }
-    try {
-      for (const { target, existing, item } of outcomes) {
-        const { table } = target
-        const itemDb = store.getItemDb(table.TableName)
-        record(itemDb, item ? { type: 'put', key: target.key, value: item } : { type: 'del', key: target.key })
-        for (const indexType of [ 'Local', 'Global' ]) {
-          const { puts, deletes } = db.getIndexActions(table[indexType + 'SecondaryIndexes'] || [], existing, item, table)
-          for (const { index, key } of deletes) {
-            record(store.getIndexDb(indexType, table.TableName, index), { type: 'del', key })
-          }
-          for (const put of puts) {
-            record(store.getIndexDb(indexType, table.TableName, put.index), { type: 'put', key: put.key, value: put.item })
-          }
+    const changes = []
+    for (const { target, existing, item } of outcomes) {
+      const { table } = target
+      const itemDb = store.getItemDb(table.TableName)
+      operations.push(...prefixedOperations(store, itemDb,
+        [ item ? { type: 'put', key: target.key, value: item } : { type: 'del', key: target.key } ]))
+      for (const indexType of [ 'Local', 'Global' ]) {
+        const { puts, deletes } = db.getIndexActions(table[indexType + 'SecondaryIndexes'] || [], existing, item, table)
+        for (const { index, key } of deletes) {
+          operations.push(...prefixedOperations(store, store.getIndexDb(indexType, table.TableName, index), [ { type: 'del', key } ]))
+        }
+        for (const put of puts) {
+          operations.push(...prefixedOperations(store, store.getIndexDb(indexType, table.TableName, put.index),
+            [ { type: 'put', key: put.key, value: put.item } ]))
         }
       }
+      changes.push({ table, key: target.key, old: existing, item })
     }
-    finally {
-      store.db.batch = batch
-    }
-    // Guards the hook above against a dynalite upgrade that stops forwarding synchronously.
-    if (operations.length !== expected) throw new Error('dynalite sub-stores no longer forward batches to db.batch')
-    await new Promise((resolve, reject) => store.db.batch(operations, (err) => err ? reject(err) : resolve()))
+    await streams.write(operations, changes)
   }
 
   async function transactGetItems (body) {

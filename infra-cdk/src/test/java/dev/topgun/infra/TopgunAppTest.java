@@ -46,7 +46,7 @@ class TopgunAppTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void table_hasTheSharedKeySchemaIndexesTtlPitrAndItsOwnKey(String stage) {
+  void table_hasTheSharedKeySchemaIndexesStreamTtlPitrAndItsOwnKey(String stage) {
     Template data = app.template("Topgun-" + stage + "-Data");
     data.hasResourceProperties(
         "AWS::DynamoDB::Table",
@@ -66,6 +66,7 @@ class TopgunAppTest {
                             stringAttribute("GSI2SK"))),
                 "GlobalSecondaryIndexes",
                     List.of(index("GSI1", "GSI1PK", "GSI1SK"), index("GSI2", "GSI2PK", "GSI2SK")),
+                "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
                 "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true),
                 "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                 "SSESpecification",

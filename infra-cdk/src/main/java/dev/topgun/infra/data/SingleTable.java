@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -27,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.constructs.Construct;
 
 /**
- * The one DynamoDB table. Its key schema and indexes are not written here: they come from {@link
- * TopgunTable#createTableRequest(String)}, the definition the local runtime and the tests create
- * their table from, so an index added there is deployed without touching this class.
+ * The one DynamoDB table. Its key schema, indexes and stream are not written here: they come from
+ * {@link TopgunTable#createTableRequest(String)}, the definition the local runtime and the tests
+ * create their table from, so an index added there is deployed without touching this class.
  */
 public final class SingleTable extends Construct {
 
@@ -73,6 +74,7 @@ public final class SingleTable extends Construct {
             .partitionKey(attribute(declared.keySchema(), KeyType.HASH, types))
             .sortKey(attribute(declared.keySchema(), KeyType.RANGE, types))
             .billingMode(BillingMode.PAY_PER_REQUEST)
+            .stream(streamViewType(declared))
             .timeToLiveAttribute(TopgunTable.TTL)
             .pointInTimeRecoverySpecification(
                 PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
@@ -97,6 +99,11 @@ public final class SingleTable extends Construct {
 
   public ITable table() {
     return table;
+  }
+
+  /** The ARN of the table's stream, for the event source mapping of the outbox relay. */
+  public String streamArn() {
+    return table.getTableStreamArn();
   }
 
   /**
@@ -142,6 +149,14 @@ public final class SingleTable extends Construct {
         .name(name)
         .type(AttributeType.valueOf(attributeType(types.get(name))))
         .build();
+  }
+
+  private static StreamViewType streamViewType(CreateTableRequest declared) {
+    if (declared.streamSpecification() == null
+        || !Boolean.TRUE.equals(declared.streamSpecification().streamEnabled())) {
+      throw new IllegalStateException("the table is declared without a stream: " + declared);
+    }
+    return StreamViewType.valueOf(declared.streamSpecification().streamViewTypeAsString());
   }
 
   private static String attributeType(ScalarAttributeType type) {

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * DynamoDB on this machine: dynalite (npm) with the TransactWriteItems / TransactGetItems extension
- * in {@code local/dynamodb/}, as a child process on 127.0.0.1.
+ * DynamoDB on this machine: dynalite (npm) with the extensions in {@code local/dynamodb/}
+ * (TransactWriteItems / TransactGetItems, DynamoDB Streams, Time to Live, fixes to dynalite), as a
+ * child process on 127.0.0.1. The DynamoDB Streams API answers on the same port.
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
@@ -24,7 +27,78 @@ public final class DynamoDbEmulator implements AutoCloseable {
   }
 
   /**
-   * Installs the emulators if needed and starts one.
+   * How the emulator behaves where tests need it to differ from its defaults, which follow DynamoDB
+   * (except where a default would make tests slow: expired items go within a minute, not 48 h).
+   *
+   * @param ttlSweepInterval how often expired items are deleted from tables with TTL enabled
+   *     (default 30 s)
+   * @param streamRetention how long stream records are kept before they are trimmed (default 24 h,
+   *     as in DynamoDB Streams)
+   * @param streamIteratorLifetime how long a shard iterator can be used (default 15 min, as in
+   *     DynamoDB Streams)
+   * @param transactionConflicts when true, a transaction that finds one of its items held by
+   *     another request is cancelled ({@code TransactionConflict}) and a single-item write to an
+   *     item a transaction holds fails ({@code TransactionConflictException}), as in DynamoDB; when
+   *     false (the default) they wait for each other
+   */
+  public record Options(
+      Duration ttlSweepInterval,
+      Duration streamRetention,
+      Duration streamIteratorLifetime,
+      boolean transactionConflicts) {
+
+    public Options {
+      requirePositive(ttlSweepInterval, "ttlSweepInterval");
+      requirePositive(streamRetention, "streamRetention");
+      requirePositive(streamIteratorLifetime, "streamIteratorLifetime");
+    }
+
+    /** The defaults described above. */
+    public static Options defaults() {
+      return new Options(
+          Duration.ofSeconds(30), Duration.ofHours(24), Duration.ofMinutes(15), false);
+    }
+
+    public Options withTtlSweepInterval(Duration interval) {
+      return new Options(interval, streamRetention, streamIteratorLifetime, transactionConflicts);
+    }
+
+    public Options withStreamRetention(Duration retention) {
+      return new Options(ttlSweepInterval, retention, streamIteratorLifetime, transactionConflicts);
+    }
+
+    public Options withStreamIteratorLifetime(Duration lifetime) {
+      return new Options(ttlSweepInterval, streamRetention, lifetime, transactionConflicts);
+    }
+
+    public Options withTransactionConflicts(boolean conflicts) {
+      return new Options(ttlSweepInterval, streamRetention, streamIteratorLifetime, conflicts);
+    }
+
+    private List<String> arguments() {
+      List<String> arguments = new ArrayList<>();
+      arguments.add("--ttlSweepMs");
+      arguments.add(Long.toString(ttlSweepInterval.toMillis()));
+      arguments.add("--streamRetentionMs");
+      arguments.add(Long.toString(streamRetention.toMillis()));
+      arguments.add("--streamIteratorTtlMs");
+      arguments.add(Long.toString(streamIteratorLifetime.toMillis()));
+      if (transactionConflicts) {
+        arguments.add("--transactionConflicts");
+      }
+      return arguments;
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms: " + duration);
+      }
+    }
+  }
+
+  /**
+   * Installs the emulators if needed and starts one with the default options.
    *
    * @param port the port to listen on, or 0 for a free one
    * @param dataDir where to keep the tables (a LevelDB under {@code dataDir/leveldb}, output in
@@ -32,6 +106,11 @@ public final class DynamoDbEmulator implements AutoCloseable {
    *     temporary directory)
    */
   public static DynamoDbEmulator start(int port, Path dataDir) {
+    return start(port, dataDir, Options.defaults());
+  }
+
+  /** Like {@link #start(int, Path)}, with {@code options}. */
+  public static DynamoDbEmulator start(int port, Path dataDir, Options options) {
     Path localDir = Repo.localDir();
     Npm.ensureInstalled(localDir);
     int actualPort = port == 0 ? Ports.free() : port;
@@ -45,6 +124,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
                 Integer.toString(actualPort),
                 // The child also ends when this JVM dies without running its shutdown hooks.
                 "--exit-with-stdin"));
+    arguments.addAll(options.arguments());
     Path log;
     try {
       if (dataDir != null) {
@@ -63,7 +143,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
     return new DynamoDbEmulator(process, actualPort);
   }
 
-  /** The endpoint override for the AWS SDK, e.g. {@code http://127.0.0.1:4567}. */
+  /**
+   * The endpoint override for the AWS SDK, e.g. {@code http://127.0.0.1:4567}: for {@code
+   * DynamoDbClient} and {@code DynamoDbStreamsClient} alike.
+   */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -19,11 +21,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A real SDK client against an emulator, and a table shaped like Topgun's. */
 final class DynamoDbTestSupport {
@@ -47,22 +51,41 @@ final class DynamoDbTestSupport {
         .build();
   }
 
+  /** Like {@link #client}, for the DynamoDB Streams API on the same endpoint. */
+  static DynamoDbStreamsClient streamsClient(URI endpoint) {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
   /** A new table (PK, SK, GSI1 on GSI1PK/GSI1SK), active when this returns. */
   static String createTable(DynamoDbClient client) {
+    return createTable(client, t -> {});
+  }
+
+  /** Like {@link #createTable(DynamoDbClient)}, with more settings (a stream, say). */
+  static String createTable(DynamoDbClient client, Consumer<CreateTableRequest.Builder> more) {
     String name = "t-" + UUID.randomUUID();
     client.createTable(
-        t ->
-            t.tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    attribute("PK"), attribute("SK"), attribute("GSI1PK"), attribute("GSI1SK"))
-                .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
-                .globalSecondaryIndexes(
-                    GlobalSecondaryIndex.builder()
-                        .indexName(GSI1)
-                        .keySchema(key("GSI1PK", KeyType.HASH), key("GSI1SK", KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))
-                        .build()));
+        t -> {
+          t.tableName(name)
+              .billingMode(BillingMode.PAY_PER_REQUEST)
+              .attributeDefinitions(
+                  attribute("PK"), attribute("SK"), attribute("GSI1PK"), attribute("GSI1SK"))
+              .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
+              .globalSecondaryIndexes(
+                  GlobalSecondaryIndex.builder()
+                      .indexName(GSI1)
+                      .keySchema(key("GSI1PK", KeyType.HASH), key("GSI1SK", KeyType.RANGE))
+                      .projection(p -> p.projectionType(ProjectionType.ALL))
+                      .build());
+          more.accept(t);
+        });
     client
         .waiter()
         .waitUntilTableExists(
@@ -71,6 +94,17 @@ final class DynamoDbTestSupport {
                 o.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
                     .waitTimeout(Duration.ofSeconds(30)));
     return name;
+  }
+
+  /** Polls {@code condition} a tenth of a second apart until it holds; fails at the deadline. */
+  static void await(String what, Duration within, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("waited " + within + " for " + what);
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** The exception {@code call} throws, failing the test unless it is a {@code type}. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
@@ -42,6 +43,15 @@ public final class TopgunTable {
   /** Epoch seconds after which DynamoDB may delete the item (metrics, idempotency records). */
   public static final String TTL = "ttl";
 
+  /**
+   * What the table's stream records of each change. Both images: the outbox relay needs only the
+   * new image of an inserted event, but a stream's view type cannot be changed (only replaced by a
+   * new stream, which means a new ARN for every event source mapping and a gap to bridge), and the
+   * other consumers the architecture plans on the same stream (the console's after-commit push,
+   * audit) read what a change replaced. Lambda's reads of a stream are not charged.
+   */
+  public static final StreamViewType STREAM_VIEW_TYPE = StreamViewType.NEW_AND_OLD_IMAGES;
+
   private final String name;
 
   @Inject
@@ -56,7 +66,10 @@ public final class TopgunTable {
     return name;
   }
 
-  /** The table: PK/SK strings, GSI1 and GSI2 projecting all attributes, on-demand billing. */
+  /**
+   * The table: PK/SK strings, GSI1 and GSI2 projecting all attributes, on-demand billing, and a
+   * stream of every change ({@link #STREAM_VIEW_TYPE}) for the outbox relay.
+   */
   public static CreateTableRequest createTableRequest(String tableName) {
     return CreateTableRequest.builder()
         .tableName(tableName)
@@ -70,6 +83,7 @@ public final class TopgunTable {
             stringAttribute(GSI2_SK))
         .keySchema(keySchema(PK, SK))
         .globalSecondaryIndexes(index(GSI1, GSI1_PK, GSI1_SK), index(GSI2, GSI2_PK, GSI2_SK))
+        .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(STREAM_VIEW_TYPE))
         .build();
   }
 

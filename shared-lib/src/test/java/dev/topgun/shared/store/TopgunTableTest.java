@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 class TopgunTableTest {
@@ -45,6 +46,17 @@ class TopgunTableTest {
         .containsExactly(Map.entry("GSI2PK", "HASH"), Map.entry("GSI2SK", "RANGE"));
     assertThat(indexes.values())
         .allSatisfy(i -> assertThat(i.projection().projectionType()).isEqualTo(ProjectionType.ALL));
+  }
+
+  @Test
+  void theTable_streamsEveryChange_withBothImages() {
+    // when
+    CreateTableRequest request = TopgunTable.createTableRequest("topgun-test");
+
+    // then
+    assertThat(request.streamSpecification().streamEnabled()).isTrue();
+    assertThat(request.streamSpecification().streamViewType())
+        .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
   }
 
   @Test
