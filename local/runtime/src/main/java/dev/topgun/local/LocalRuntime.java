@@ -11,6 +11,8 @@ import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
+import dev.topgun.local.realtime.LocalWebSocketApi;
+import dev.topgun.local.streams.StreamPoller;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
@@ -21,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The whole platform on one machine: the DynamoDB, Cognito and mail emulators as child processes,
@@ -62,6 +66,9 @@ public final class LocalRuntime implements AutoCloseable {
   /** The account id the emulated services put in ARNs and events. */
   public static final String ACCOUNT = "000000000000";
 
+  /** The stage name the local WebSocket API's events carry (API Gateway's stage). */
+  static final String STAGE = "local";
+
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local";
 
@@ -72,6 +79,10 @@ public final class LocalRuntime implements AutoCloseable {
   private ThreadPoolExecutor async;
   private Scheduler scheduler;
   private LocalServer server;
+  private LocalWebSocketApi webSocket;
+  private EventBus bus;
+  private final List<StreamPoller> streamPollers = new ArrayList<>();
+  private DynamoDbStreamsClient streamsClient;
   private LocalKms kms;
   private int port;
   private URI dynamoDbEndpoint;
@@ -117,7 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
     Invoker invoker = config.invoker().apply(functions);
     checkTargets(invoker);
     async = asyncExecutor();
-    EventBus bus =
+    bus =
         new EventBus(
             config.eventBus(),
             config.region(),
@@ -144,7 +155,14 @@ public final class LocalRuntime implements AutoCloseable {
                 // API Gateway's Cognito authorizer checks the pool, not the app client.
                 null,
                 Clock.systemUTC()));
-    server.start(config.routes(), authorizer, invoker, bus, kms, async, config.region(), ACCOUNT);
+    webSocket =
+        config
+            .routes()
+            .webSocket()
+            .map(api -> new LocalWebSocketApi(api, invoker, async, Clock.systemUTC(), STAGE))
+            .orElse(null);
+    server.start(
+        config.routes(), authorizer, invoker, bus, kms, webSocket, async, config.region(), ACCOUNT);
     scheduler =
         new Scheduler(
             config.rules().schedules(),
@@ -155,7 +173,42 @@ public final class LocalRuntime implements AutoCloseable {
             Clock.systemUTC(),
             config.schedulePeriod());
     scheduler.start();
+    startStreams(invoker);
   }
+
+  /**
+   * The stream subscriptions of {@code event-rules.json}, each polled as Lambda's event source
+   * mapping polls a DynamoDB stream (the outbox relay among them).
+   */
+  private void startStreams(Invoker invoker) {
+    if (config.rules().streams().isEmpty()) {
+      return;
+    }
+    String streamArn;
+    try (DynamoDbClient dynamo = client(DynamoDbClient.builder(), dynamoDbEndpoint)) {
+      streamArn = dynamo.describeTable(r -> r.tableName(config.table())).table().latestStreamArn();
+    }
+    if (streamArn == null) {
+      throw new IllegalStateException(
+          "table " + config.table() + " has no stream, which its stream subscriptions need");
+    }
+    streamsClient = client(DynamoDbStreamsClient.builder(), dynamoDbEndpoint);
+    for (EventRules.Stream subscription : config.rules().streams()) {
+      StreamPoller poller =
+          new StreamPoller(
+              subscription,
+              streamsClient,
+              streamArn,
+              invoker,
+              dataDir.path().resolve("streams"),
+              STREAM_POLL_INTERVAL);
+      streamPollers.add(poller);
+      poller.start();
+    }
+  }
+
+  /** How often an idle stream is polled (Lambda polls a DynamoDB stream four times a second). */
+  static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(100);
 
   /**
    * Every route's function and every rule's and schedule's target must be a function, before
@@ -178,6 +231,16 @@ public final class LocalRuntime implements AutoCloseable {
     for (EventRules.Schedule schedule : config.rules().schedules()) {
       if (!invoker.exists(schedule.function())) {
         unknown.add("schedule " + schedule.name() + " -> " + schedule.function());
+      }
+    }
+    config
+        .routes()
+        .webSocket()
+        .filter(api -> !invoker.exists(api.function()))
+        .ifPresent(api -> unknown.add("websocket " + api.path() + " -> " + api.function()));
+    for (EventRules.Stream stream : config.rules().streams()) {
+      if (!invoker.exists(stream.function())) {
+        unknown.add("stream " + stream.name() + " -> " + stream.function());
       }
     }
     if (!unknown.isEmpty()) {
@@ -317,6 +380,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.endpoints.events", self);
     properties.put("topgun.endpoints.lambda", self);
     properties.put("topgun.endpoints.kms", self);
+    // The WebSocket API's @connections API, which API Gateway serves on the API's stage URL.
+    properties.put("topgun.realtime.endpoint", self);
     properties.put("topgun.kms.key-id", LocalKms.DEFAULT_ALIAS);
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
@@ -393,6 +458,26 @@ public final class LocalRuntime implements AutoCloseable {
     return mail.webEndpoint();
   }
 
+  /**
+   * The WebSocket API, e.g. {@code ws://localhost:8080/v1/realtime}; null when none is declared.
+   */
+  public URI webSocketEndpoint() {
+    return webSocket == null ? null : URI.create("ws://localhost:" + port + webSocket.api().path());
+  }
+
+  /** The EventBridge bus (tests stop it with {@link EventBus#setRefusing}). */
+  public EventBus bus() {
+    return bus;
+  }
+
+  /** The stream subscriptions being polled, by name. */
+  public StreamPoller stream(String name) {
+    return streamPollers.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no stream subscription " + name));
+  }
+
   /** The root {@code top_branch} organization, owned by the operator. */
   public String rootOrganizationId() {
     return rootOrganizationId;
@@ -440,6 +525,15 @@ public final class LocalRuntime implements AutoCloseable {
     if (scheduler != null) {
       scheduler.close();
     }
+    for (StreamPoller poller : streamPollers) {
+      stop("stream " + poller.name(), poller);
+    }
+    if (streamsClient != null) {
+      streamsClient.close();
+    }
+    if (webSocket != null) {
+      webSocket.closeAll();
+    }
     if (server != null) {
       stop("the HTTP server", server);
     }
@@ -472,6 +566,8 @@ public final class LocalRuntime implements AutoCloseable {
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
         "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
+        "  Realtime      "
+            + (webSocket == null ? "none" : webSocketEndpoint() + "?token=<Cognito token>"),
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),

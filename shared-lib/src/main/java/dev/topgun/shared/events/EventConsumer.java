@@ -32,6 +32,15 @@ public interface EventConsumer {
   Set<String> detailTypes();
 
   /**
+   * Whether this consumer takes events of {@code source} and {@code detailType} (for a schedule,
+   * its name); by default exactly {@link #source()} and one of {@link #detailTypes()}. A consumer
+   * of every event of some sources (the console's live channel) says so here.
+   */
+  default boolean takes(String source, String detailType) {
+    return source().equals(source) && detailTypes().contains(detailType);
+  }
+
+  /**
    * Handles one event. Throwing makes the delivery fail: the event is forgotten as processed and
    * EventBridge/Lambda delivers it again; returning acknowledges it for good.
    */

@@ -110,7 +110,7 @@ public class EventDispatcher {
     try {
       List<Delivery> deliveries = new ArrayList<>();
       for (Registered registered : consumers) {
-        if (takes(registered.consumer(), event.source(), routedAs)) {
+        if (registered.consumer().takes(event.source(), routedAs)) {
           deliveries.add(deliver(registered, event, eventId, lockFor));
         }
       }
@@ -168,10 +168,6 @@ public class EventDispatcher {
     }
     LOG.info("Event {} processed by {}", eventId, registered.name());
     return new Delivery(registered.name(), Outcome.PROCESSED);
-  }
-
-  private static boolean takes(EventConsumer consumer, String source, String routedAs) {
-    return consumer.source().equals(source) && consumer.detailTypes().contains(routedAs);
   }
 
   private static List<Registered> registered(BeanContext beans) {

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.topgun.shared.aws.OptionalClasses;
 import dev.topgun.shared.events.EventDispatcher;
 import dev.topgun.shared.events.ReceivedEvent;
+import dev.topgun.shared.realtime.WebSocketEvent;
+import dev.topgun.shared.realtime.WebSocketResponse;
+import dev.topgun.shared.realtime.WebSocketRoutes;
 import dev.topgun.shared.streams.StreamDispatcher;
 import dev.topgun.shared.streams.StreamEvents;
 import io.micronaut.context.ApplicationContext;
@@ -34,6 +37,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *   <li>EventBridge events (an event rule's or a schedule's target) go to the function's {@code
  *       EventConsumer} beans through {@link EventDispatcher}, exactly once per consumer; the answer
  *       is the {@link EventDispatcher.Dispatch} (EventBridge ignores it; the Invoke API shows it);
+ *   <li>WebSocket API events ({@code $connect}, messages, {@code $disconnect}) go to the function's
+ *       {@code WebSocketRoutes} bean, whose status code API Gateway reads;
  *   <li>DynamoDB stream batches (an event source mapping on the table's stream) go to the
  *       function's {@code StreamConsumer} beans through {@link StreamDispatcher}; the answer names
  *       the first record to retry from ({@code batchItemFailures}).
@@ -90,6 +95,9 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       EventDispatcher.Dispatch dispatch =
           dispatcher().dispatch(ReceivedEvent.of(payload, json), timeLeft(context));
       json.writeValue(output, dispatch);
+    } else if (WebSocketEvent.isWebSocketEvent(payload)) {
+      HandlerUtils.configureWithContext(api, context);
+      json.writeValue(output, webSocket(WebSocketEvent.of(payload)));
     } else if (StreamEvents.isStreamEvent(payload)) {
       HandlerUtils.configureWithContext(api, context);
       json.writeValue(output, streams().dispatch(StreamEvents.records(payload)));
@@ -99,8 +107,9 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
           ApiGatewayEvents.response(api.handleRequest(ApiGatewayEvents.request(payload), context)));
     } else {
       throw new IllegalArgumentException(
-          "Neither an API Gateway proxy event (httpMethod), an EventBridge event (id, source,"
-              + " detail-type) nor a DynamoDB stream batch (Records from aws:dynamodb)");
+          "Neither an API Gateway proxy event (httpMethod), a WebSocket API event"
+              + " (requestContext.connectionId), an EventBridge event (id, source, detail-type) nor"
+              + " a DynamoDB stream batch (Records from aws:dynamodb)");
     }
   }
 
@@ -117,6 +126,14 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       dispatcher = ready;
     }
     return ready;
+  }
+
+  /** The function's WebSocket routes; a function without them refuses every connection. */
+  private WebSocketResponse webSocket(WebSocketEvent event) {
+    return api.getApplicationContext()
+        .findBean(WebSocketRoutes.class)
+        .map(routes -> routes.handle(event))
+        .orElseGet(() -> WebSocketResponse.status(404, "This function has no WebSocket routes"));
   }
 
   /** Created at the first stream batch, as the event dispatcher is. */

@@ -28,11 +28,19 @@ public final class RouteTable {
   public record Match(Route route, Map<String, String> pathParameters) {}
 
   @Serdeable
-  record Document(String comment, List<Route> routes) {}
+  record Document(
+      String comment,
+      List<Route> routes,
+      @io.micronaut.core.annotation.Nullable WebSocketApi websocket) {}
 
   private final List<Route> routes;
+  private final WebSocketApi webSocket;
 
   private RouteTable(List<Route> routes) {
+    this(routes, null);
+  }
+
+  private RouteTable(List<Route> routes, WebSocketApi webSocket) {
     Set<String> seen = new HashSet<>();
     for (Route route : routes) {
       if (!seen.add(route.method() + " " + shape(route.path()))) {
@@ -44,6 +52,7 @@ public final class RouteTable {
       }
     }
     this.routes = List.copyOf(routes);
+    this.webSocket = webSocket;
   }
 
   public static RouteTable load() {
@@ -62,7 +71,7 @@ public final class RouteTable {
     if (document == null || document.routes() == null) {
       throw new IllegalArgumentException("route table has no 'routes' array");
     }
-    return new RouteTable(document.routes());
+    return new RouteTable(document.routes(), document.websocket());
   }
 
   public static RouteTable of(List<Route> routes) {
@@ -71,6 +80,16 @@ public final class RouteTable {
 
   public List<Route> routes() {
     return routes;
+  }
+
+  /** The WebSocket API, if one is declared. */
+  public Optional<WebSocketApi> webSocket() {
+    return Optional.ofNullable(webSocket);
+  }
+
+  /** A copy with this WebSocket API. */
+  public RouteTable withWebSocket(WebSocketApi api) {
+    return new RouteTable(routes, api);
   }
 
   public List<Route> routesOf(String function) {

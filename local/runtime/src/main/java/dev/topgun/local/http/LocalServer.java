@@ -5,66 +5,80 @@ import com.sun.net.httpserver.HttpServer;
 import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.lambda.Invoker;
+import dev.topgun.local.realtime.LocalWebSocketApi;
 import dev.topgun.shared.routes.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), and
- * every other request to the functions through {@link ApiGatewayProxy}.
+ * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), the
+ * WebSocket API of the route table and its {@code @connections} API, and every other request to the
+ * functions through {@link ApiGatewayProxy}. Jetty serves it: the HTTP handlers are written to the
+ * JDK's {@code HttpServer} API (Jetty's {@code jetty-http-spi} implements it), and WebSocket
+ * upgrades on the WebSocket API's path are taken before them.
  */
 public final class LocalServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
-  static final int THREADS = 16;
-  static final int QUEUE = 256;
+  static final int THREADS = 32;
 
+  private final Server jetty;
   private final HttpServer server;
-  private final ThreadPoolExecutor workers;
+  private final WebSocketUpgradeHandler upgrades;
 
-  private LocalServer(HttpServer server, ThreadPoolExecutor workers) {
+  private LocalServer(Server jetty, HttpServer server, WebSocketUpgradeHandler upgrades) {
+    this.jetty = jetty;
     this.server = server;
-    this.workers = workers;
+    this.upgrades = upgrades;
   }
 
-  /** Binds the loopback port (0 picks a free one) without serving yet. */
+  /** Binds the loopback port (0 picks a free one) without serving requests yet. */
   public static LocalServer bind(int port) {
+    QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
+    threads.setName("http");
+    threads.setDaemon(true);
+    Server jetty = new Server(threads);
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    connector.setPort(port);
+    connector.setAcceptQueueSize(128);
+    jetty.addConnector(connector);
+    ContextHandlerCollection contexts = new ContextHandlerCollection();
+    WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(jetty);
+    upgrades.setHandler(contexts);
+    jetty.setHandler(upgrades);
     try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-      AtomicInteger threads = new AtomicInteger();
-      // Bounded: when all workers are busy and the queue is full, the accepting thread runs the
-      // request itself, which slows intake instead of dropping connections.
-      ThreadPoolExecutor workers =
-          new ThreadPoolExecutor(
-              THREADS,
-              THREADS,
-              30,
-              TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(QUEUE),
-              task -> {
-                Thread thread = new Thread(task, "http-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              },
-              new ThreadPoolExecutor.CallerRunsPolicy());
-      workers.allowCoreThreadTimeOut(true);
-      server.setExecutor(workers);
-      return new LocalServer(server, workers);
-    } catch (IOException e) {
+      jetty.start();
+    } catch (Exception e) {
+      try {
+        jetty.stop();
+      } catch (Exception ignored) {
+        // Nothing was serving.
+      }
       throw new UncheckedIOException(
-          "cannot listen on port " + port + " (is another runtime running?)", e);
+          "cannot listen on port " + port + " (is another runtime running?)",
+          e instanceof IOException io ? io : new IOException(e));
     }
+    JettyHttpServer server = new JettyHttpServer(jetty, true);
+    try {
+      server.bind(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), connector.getLocalPort()), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new LocalServer(jetty, server, upgrades);
   }
 
   public int port() {
@@ -77,6 +91,7 @@ public final class LocalServer implements AutoCloseable {
       Invoker invoker,
       EventBus bus,
       LocalKms kms,
+      LocalWebSocketApi webSocket,
       Executor async,
       String region,
       String account) {
@@ -85,6 +100,15 @@ public final class LocalServer implements AutoCloseable {
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");
     AwsJsonApi awsJson = new AwsJsonApi(bus, kms);
+    ConnectionsApi connections = webSocket == null ? null : new ConnectionsApi(webSocket);
+    if (webSocket != null) {
+      upgrades.configure(
+          container -> {
+            container.setIdleTimeout(LocalWebSocketApi.IDLE_TIMEOUT);
+            container.setMaxTextMessageSize(ConnectionsApi.MAX_MESSAGE_BYTES);
+            container.addMapping(webSocket.api().path(), webSocket);
+          });
+    }
     server.createContext(
         "/",
         exchange -> {
@@ -93,6 +117,8 @@ public final class LocalServer implements AutoCloseable {
               lambda.handle(exchange);
             } else if (AwsJsonApi.accepts(exchange)) {
               awsJson.handle(exchange);
+            } else if (connections != null && ConnectionsApi.accepts(exchange)) {
+              connections.handle(exchange);
             } else {
               gateway.handle(exchange);
             }
@@ -102,7 +128,6 @@ public final class LocalServer implements AutoCloseable {
             exchange.close();
           }
         });
-    server.start();
   }
 
   private static void fail(HttpExchange exchange, Exception e) {
@@ -116,10 +141,14 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting, lets requests in flight finish for up to a second, then stops the workers. */
+  /** Stops accepting, lets requests in flight finish for up to a second, then stops. */
   @Override
   public void close() {
-    server.stop(1);
-    workers.shutdownNow();
+    jetty.setStopTimeout(1000);
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the HTTP server failed: {}", e.toString());
+    }
   }
 }
