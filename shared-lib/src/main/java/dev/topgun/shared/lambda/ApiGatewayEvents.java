@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * API Gateway REST proxy events (payload 1.0) between JSON and {@code aws-lambda-java-events}'
@@ -66,6 +68,30 @@ final class ApiGatewayEvents {
       json.put("isBase64Encoded", response.getIsBase64Encoded());
     }
     return json;
+  }
+
+  private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
+
+  /**
+   * The problem type of a failed answer, as its last path segment ({@code not-found} of {@code
+   * https://topgun.dev/problems/not-found}); null for a success or an answer without a problem
+   * document.
+   */
+  static String problemType(APIGatewayProxyResponseEvent response) {
+    Integer status = response.getStatusCode();
+    String body = response.getBody();
+    if (status == null
+        || status < 400
+        || body == null
+        || Boolean.TRUE.equals(response.getIsBase64Encoded())) {
+      return null;
+    }
+    Matcher type = PROBLEM_TYPE.matcher(body);
+    if (!type.find()) {
+      return null;
+    }
+    String uri = type.group(1);
+    return uri.substring(uri.lastIndexOf('/') + 1);
   }
 
   private static APIGatewayProxyRequestEvent.ProxyRequestContext requestContext(JsonNode json) {

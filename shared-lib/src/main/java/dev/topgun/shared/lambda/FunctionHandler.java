@@ -2,14 +2,17 @@ package dev.topgun.shared.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.topgun.shared.aws.OptionalClasses;
 import dev.topgun.shared.events.EventDispatcher;
 import dev.topgun.shared.events.ReceivedEvent;
+import dev.topgun.shared.metrics.FunctionMetrics;
 import dev.topgun.shared.realtime.WebSocketEvent;
 import dev.topgun.shared.realtime.WebSocketResponse;
 import dev.topgun.shared.realtime.WebSocketRoutes;
 import dev.topgun.shared.streams.StreamDispatcher;
 import dev.topgun.shared.streams.StreamEvents;
+import dev.topgun.shared.streams.StreamRecord;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.HandlerUtils;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -68,6 +72,7 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
 
   private final ApiGatewayProxyRequestEventFunction api;
   private final JsonMapper json;
+  private final FunctionMetrics metrics;
   private volatile EventDispatcher dispatcher;
   private volatile StreamDispatcher streams;
 
@@ -84,27 +89,58 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   private FunctionHandler(ApiGatewayProxyRequestEventFunction api) {
     this.api = api;
     this.json = api.getApplicationContext().getBean(JsonMapper.class);
+    this.metrics = FunctionMetrics.of(serviceName(api.getApplicationContext()));
+  }
+
+  /** The function's name in its metrics: {@code topgun.domain}, else the application's name. */
+  private static String serviceName(ApplicationContext context) {
+    return context
+        .getProperty("topgun.domain", String.class)
+        .or(() -> context.getProperty("micronaut.application.name", String.class))
+        .orElse("unnamed");
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    JsonNode payload = json.readValue(input, JsonNode.class);
+    metrics.coldStart(context);
+    try {
+      handle(json.readValue(input, JsonNode.class), output, context);
+    } finally {
+      metrics.flush();
+    }
+  }
+
+  private void handle(JsonNode payload, OutputStream output, Context context) throws IOException {
     if (ReceivedEvent.isEventBridgeEvent(payload)) {
       HandlerUtils.configureWithContext(api, context);
       EventDispatcher.Dispatch dispatch =
           dispatcher().dispatch(ReceivedEvent.of(payload, json), timeLeft(context));
+      for (EventDispatcher.Delivery delivery : dispatch.deliveries()) {
+        metrics.count(
+            delivery.outcome() == EventDispatcher.Outcome.PROCESSED
+                ? "EventsProcessed"
+                : "EventDuplicates",
+            1);
+      }
       json.writeValue(output, dispatch);
     } else if (WebSocketEvent.isWebSocketEvent(payload)) {
       HandlerUtils.configureWithContext(api, context);
       json.writeValue(output, webSocket(WebSocketEvent.of(payload)));
     } else if (StreamEvents.isStreamEvent(payload)) {
       HandlerUtils.configureWithContext(api, context);
-      json.writeValue(output, streams().dispatch(StreamEvents.records(payload)));
+      List<StreamRecord> records = StreamEvents.records(payload);
+      metrics.count("StreamRecords", records.size());
+      json.writeValue(output, streams().dispatch(records));
     } else if (payload != null && payload.isObject() && payload.get("httpMethod") != null) {
-      json.writeValue(
-          output,
-          ApiGatewayEvents.response(api.handleRequest(ApiGatewayEvents.request(payload), context)));
+      long started = System.nanoTime();
+      APIGatewayProxyResponseEvent response =
+          api.handleRequest(ApiGatewayEvents.request(payload), context);
+      metrics.request(
+          response.getStatusCode() == null ? 200 : response.getStatusCode(),
+          ApiGatewayEvents.problemType(response),
+          Duration.ofNanos(System.nanoTime() - started));
+      json.writeValue(output, ApiGatewayEvents.response(response));
     } else {
       throw new IllegalArgumentException(
           "Neither an API Gateway proxy event (httpMethod), a WebSocket API event"
@@ -160,6 +196,7 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   }
 
   static void preload() {
+    FunctionMetrics.preload();
     try (SdkHttpClient http = UrlConnectionHttpClient.create();
         DynamoDbClient dynamoDb =
             DynamoDbClient.builder()

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * The WebSocket API of the route table ({@code websocket} in {@code api-routes.json}): where it
- * listens, which function takes its routes, and the routes a message's {@code action} selects
- * (API Gateway's route selection expression {@code $request.body.action}); a message selecting no
- * route goes to {@code $default}. {@code $connect}, {@code $disconnect} and {@code $default} always
- * go to the function. infra-cdk builds the API Gateway WebSocket API from it; the local runtime
- * serves it on its own port.
+ * listens, which function takes its routes, and the routes a message's {@code action} selects (API
+ * Gateway's route selection expression {@code $request.body.action}); a message selecting no route
+ * goes to {@code $default}. {@code $connect}, {@code $disconnect} and {@code $default} always go to
+ * the function. infra-cdk builds the API Gateway WebSocket API from it; the local runtime serves it
+ * on its own port.
  *
  * @param path the URL path clients connect to, e.g. {@code /v1/realtime} (locally; in AWS the API
  *     has its own domain and stage)

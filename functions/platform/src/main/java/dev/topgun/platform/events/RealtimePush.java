@@ -3,6 +3,7 @@ package dev.topgun.platform.events;
 import dev.topgun.platform.domain.RealtimeService;
 import dev.topgun.shared.events.EventConsumer;
 import dev.topgun.shared.events.ReceivedEvent;
+import dev.topgun.shared.metrics.FunctionMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -69,15 +70,17 @@ public class RealtimePush implements EventConsumer {
     } else if (TREE_CHANGES.contains(event.detailType())) {
       realtime.recheckOrganization(organizationId);
     }
-    realtime.push(
-        new RealtimeService.Notice(
-            event.detailType(),
-            event.eventId(),
-            organizationId,
-            text(envelope, "occurredAt"),
-            envelope.get("version") != null && envelope.get("version").isNumber()
-                ? envelope.get("version").getIntValue()
-                : 1));
+    int sent =
+        realtime.push(
+            new RealtimeService.Notice(
+                event.detailType(),
+                event.eventId(),
+                organizationId,
+                text(envelope, "occurredAt"),
+                envelope.get("version") != null && envelope.get("version").isNumber()
+                    ? envelope.get("version").getIntValue()
+                    : 1));
+    FunctionMetrics.record("RealtimeNoticesSent", sent);
   }
 
   private static String text(JsonNode node, String member) {

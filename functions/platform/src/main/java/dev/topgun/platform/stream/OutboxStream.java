@@ -3,6 +3,7 @@ package dev.topgun.platform.stream;
 import dev.topgun.platform.domain.OutboxRelay;
 import dev.topgun.shared.events.Outbox;
 import dev.topgun.shared.events.OutboxItem;
+import dev.topgun.shared.metrics.FunctionMetrics;
 import dev.topgun.shared.streams.StreamConsumer;
 import dev.topgun.shared.streams.StreamRecord;
 import jakarta.inject.Singleton;
@@ -46,6 +47,21 @@ public class OutboxStream implements StreamConsumer {
         LOG.error("Outbox item {} is not an event and is skipped: {}", record.keys(), e.toString());
       }
     }
-    return relay.relay(pending);
+    Optional<String> retryFrom = relay.relay(pending);
+    int relayed = retryFrom.map(position -> positionOf(pending, position)).orElse(pending.size());
+    FunctionMetrics.record("OutboxEventsRelayed", relayed);
+    if (retryFrom.isPresent()) {
+      FunctionMetrics.record("OutboxRelayRetries", 1);
+    }
+    return retryFrom;
+  }
+
+  private static int positionOf(List<OutboxRelay.Pending> pending, String position) {
+    for (int i = 0; i < pending.size(); i++) {
+      if (pending.get(i).position().equals(position)) {
+        return i;
+      }
+    }
+    return 0;
   }
 }
