@@ -217,6 +217,100 @@ class TopgunAppTest {
         .containsKey("TOPGUN_KMS_KEY_ID");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void objectBuckets_arePrivate_tlsOnly_logged_andTheStateBucketVersionedUnderTheDataKey(
+      String stage) {
+    Template data = app.template("Topgun-" + stage + "-Data");
+    Map<String, Object> blockAll =
+        Map.of(
+            "BlockPublicAcls", true,
+            "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true,
+            "RestrictPublicBuckets", true);
+    data.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "PublicAccessBlockConfiguration", blockAll,
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "s3/assets/")),
+                "BucketEncryption",
+                    Map.of(
+                        "ServerSideEncryptionConfiguration",
+                        List.of(
+                            Map.of(
+                                "ServerSideEncryptionByDefault",
+                                Map.of("SSEAlgorithm", "AES256")))))));
+    data.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "PublicAccessBlockConfiguration", blockAll,
+                "LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "s3/state/")),
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "BucketEncryption",
+                    Map.of(
+                        "ServerSideEncryptionConfiguration",
+                        List.of(
+                            Map.of(
+                                "BucketKeyEnabled",
+                                true,
+                                "ServerSideEncryptionByDefault",
+                                Map.of(
+                                    "SSEAlgorithm",
+                                    "aws:kms",
+                                    "KMSMasterKeyID",
+                                    Match.anyValue())))),
+                "LifecycleConfiguration",
+                    Match.objectLike(
+                        Map.of(
+                            "Rules",
+                            Match.arrayWith(
+                                List.of(
+                                    Match.objectLike(
+                                        Map.of(
+                                            "NoncurrentVersionExpiration",
+                                            Map.of(
+                                                "NoncurrentDays",
+                                                stage.equals("prod") ? 365 : 30,
+                                                "NewerNoncurrentVersions",
+                                                stage.equals("prod") ? 20 : 5))))))))));
+    Map<String, Object> template = app.json("Topgun-" + stage + "-Data");
+    List<Map<String, Object>> objectBuckets =
+        resources(template, "AWS::S3::Bucket").entrySet().stream()
+            .filter(e -> e.getKey().startsWith("Objects"))
+            .map(e -> map(e.getValue()))
+            .toList();
+    assertThat(objectBuckets).hasSize(2);
+    String kept = stage.equals("prod") ? "Retain" : "Delete";
+    assertThat(objectBuckets).allSatisfy(b -> assertThat(b.get("DeletionPolicy")).isEqualTo(kept));
+    // As for the web bucket: no custom resource empties them when a dev stack is deleted.
+    assertThat(resources(template, "Custom::S3AutoDeleteObjects")).isEmpty();
+    List<String> tlsOnly =
+        resources(template, "AWS::S3::BucketPolicy").values().stream()
+            .map(policy -> String.valueOf(properties(policy)))
+            .filter(policy -> policy.contains("aws:SecureTransport=false"))
+            .toList();
+    assertThat(tlsOnly).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void onlyFunctionsWithTheS3Client_getTheBucketNames() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    for (FunctionModule module : app.declarations().functions().values()) {
+      Map<String, Object> variables =
+          map(map(properties(function(api, module.name())).get("Environment")).get("Variables"));
+      if (module.hasS3Client()) {
+        // topgun.s3.assets-bucket and topgun.s3.state-bucket, as Micronaut reads the environment
+        assertThat(variables).containsKeys("TOPGUN_S3_ASSETS_BUCKET", "TOPGUN_S3_STATE_BUCKET");
+      } else {
+        assertThat(variables)
+            .as(module.name())
+            .doesNotContainKeys("TOPGUN_S3_ASSETS_BUCKET", "TOPGUN_S3_STATE_BUCKET");
+      }
+    }
+  }
+
   // ---- identity ----
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import dev.topgun.infra.config.Declarations;
 import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.DataStack;
+import dev.topgun.infra.data.ObjectBuckets;
 import dev.topgun.infra.events.TopgunEvents;
 import dev.topgun.infra.identity.IdentityStack;
 import java.util.Collections;
@@ -59,9 +60,13 @@ public final class ApiStack extends Stack {
       if (data.envelopeKey().users().containsKey(module.name())) {
         settings.put("TOPGUN_KMS_KEY_ID", data.envelopeKey().keyIdSetting());
       }
+      if (ObjectBuckets.uses(module)) {
+        settings.putAll(data.objects().settings());
+      }
       TopgunFunction function =
           new TopgunFunction(this, module.pascalName(), stage, module, settings);
       data.envelopeKey().grantUse(module, function.role());
+      data.objects().grantObjects(module, function.role());
       data.table().grantItems(function.role());
       data.cursorSecret().grantRead(function.role());
       data.mailCredentials().grantRead(function.role());

@@ -22,6 +22,9 @@ public record FunctionModule(String name, Path jar) {
    */
   static final String KMS_CLIENT_CLASS = "software/amazon/awssdk/services/kms/KmsClient.class";
 
+  /** Likewise for the S3 SDK: only such a function has shared-lib's S3 beans and stores objects. */
+  static final String S3_CLIENT_CLASS = "software/amazon/awssdk/services/s3/S3Client.class";
+
   public FunctionModule {
     if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("function module name must be [a-z][a-z0-9-]*: " + name);
@@ -45,8 +48,17 @@ public record FunctionModule(String name, Path jar) {
 
   /** Whether the jar carries the KMS client, i.e. the function seals values with KMS. */
   public boolean hasKmsClient() {
+    return carries(KMS_CLIENT_CLASS);
+  }
+
+  /** Whether the jar carries the S3 client, i.e. the function stores objects in the buckets. */
+  public boolean hasS3Client() {
+    return carries(S3_CLIENT_CLASS);
+  }
+
+  private boolean carries(String entry) {
     try (JarFile file = new JarFile(jar.toFile())) {
-      return file.getEntry(KMS_CLIENT_CLASS) != null;
+      return file.getEntry(entry) != null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Lambda jar " + jar, e);
     }

@@ -9,7 +9,8 @@ import software.constructs.Construct;
 
 /**
  * Stateful resources: the KMS keys (data at rest, and envelope encryption for the functions that
- * seal values themselves), the single table, the functions' secrets, the access-log bucket.
+ * seal values themselves), the single table, the functions' secrets, the access-log bucket and the
+ * functions' object buckets.
  */
 public final class DataStack extends Stack {
 
@@ -19,6 +20,7 @@ public final class DataStack extends Stack {
   private final FunctionSecret cursorSecret;
   private final FunctionSecret mailCredentials;
   private final AccessLogs accessLogs;
+  private final ObjectBuckets objects;
 
   /**
    * @param functions every function module: those whose jar carries the KMS client may use the
@@ -37,6 +39,7 @@ public final class DataStack extends Stack {
     this.cursorSecret = FunctionSecret.cursorKey(this, stage, key.key());
     this.mailCredentials = FunctionSecret.mailCredentials(this, stage, key.key());
     this.accessLogs = new AccessLogs(this, "AccessLogs", stage);
+    this.objects = new ObjectBuckets(this, "Objects", stage, key.key(), accessLogs.bucket());
   }
 
   public DataKey key() {
@@ -61,5 +64,9 @@ public final class DataStack extends Stack {
 
   public AccessLogs accessLogs() {
     return accessLogs;
+  }
+
+  public ObjectBuckets objects() {
+    return objects;
   }
 }

@@ -2,6 +2,8 @@ package dev.topgun.infra.nag;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awscdk.CfnResource;
@@ -40,6 +42,34 @@ public final class Suppress {
       suppression.appliesTo(List.of((Object[]) appliesTo));
     }
     NagSuppressions.addResourceSuppressions(cfn, List.of(suppression.build()), false);
+  }
+
+  /**
+   * As {@link #on}, narrowed to the findings that match {@code regexes} (JavaScript regular
+   * expressions, {@code /.../}): for findings that name a resource by a token whose rendering
+   * differs between the resource's own stack and an importing one.
+   */
+  public static void onMatching(
+      IConstruct resource, String rule, String reason, String... regexes) {
+    if (regexes.length == 0) {
+      throw new IllegalArgumentException("onMatching needs at least one regular expression");
+    }
+    CfnResource cfn = single(resource);
+    String id = "AwsSolutions-" + rule;
+    if (NEVER.contains(id)) {
+      throw new IllegalArgumentException(id + " is never suppressed: fix the resource");
+    }
+    if (reason == null || reason.strip().length() < MIN_REASON_LENGTH) {
+      throw new IllegalArgumentException(id + " needs a reason a reviewer can judge: " + reason);
+    }
+    List<Object> appliesTo = new ArrayList<>();
+    for (String regex : regexes) {
+      appliesTo.add(RegexAppliesTo.builder().regex(regex).build());
+    }
+    NagSuppressions.addResourceSuppressions(
+        cfn,
+        List.of(NagPackSuppression.builder().id(id).reason(reason).appliesTo(appliesTo).build()),
+        false);
   }
 
   private static CfnResource single(IConstruct construct) {

@@ -10,6 +10,7 @@ public final class SharedEmulators {
 
   private static DynamoDbEmulator dynamoDb;
   private static KmsEmulator kms;
+  private static S3Emulator s3;
 
   private SharedEmulators() {}
 
@@ -27,5 +28,16 @@ public final class SharedEmulators {
       kms = KmsEmulator.start();
     }
     return kms.endpoint();
+  }
+
+  /**
+   * The endpoint of this JVM's S3 emulator (a fresh temporary directory, key {@link
+   * S3Emulator#ACCESS_KEY}), started on first use. Tests keep apart by using their own buckets.
+   */
+  public static synchronized URI s3() {
+    if (s3 == null) {
+      s3 = S3Emulator.start(0, null);
+    }
+    return s3.endpoint();
   }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The runtime's data directory ({@code local/.data}): the emulators' data, the ids of what the
  * runtime created ({@code runtime.json}), the generated operator password ({@code operator.json},
- * readable by its owner only), and the local KMS's keys ({@code kms/}).
+ * readable by its owner only), the local KMS's keys ({@code kms/}) and the S3 buckets ({@code
+ * s3/}).
  */
 final class DataDir {
 
@@ -47,6 +48,11 @@ final class DataDir {
 
   Path mail() {
     return dir.resolve("mail");
+  }
+
+  /** The S3 emulator's buckets: current objects and every version. */
+  Path s3() {
+    return dir.resolve("s3");
   }
 
   /** The local KMS's master key and encrypted keys (see {@code LocalKms}). */

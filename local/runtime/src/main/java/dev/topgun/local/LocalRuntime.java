@@ -4,6 +4,7 @@ import dev.topgun.emulators.CognitoEmulator;
 import dev.topgun.emulators.DynamoDbEmulator;
 import dev.topgun.emulators.MailEmulator;
 import dev.topgun.emulators.Npm;
+import dev.topgun.emulators.S3Emulator;
 import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.events.Scheduler;
@@ -13,6 +14,9 @@ import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
 import dev.topgun.local.realtime.LocalWebSocketApi;
 import dev.topgun.local.streams.StreamPoller;
+import dev.topgun.shared.aws.AwsClientConfigurer;
+import dev.topgun.shared.aws.S3Buckets;
+import dev.topgun.shared.aws.S3Clients;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
@@ -52,12 +56,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The whole platform on one machine: the DynamoDB, Cognito and mail emulators as child processes,
- * and one HTTP port serving every function (through the route table, as API Gateway does), the
- * Lambda Invoke API, EventBridge's {@code PutEvents} and KMS. {@code ./local/run} runs {@link
- * #main}; tests call {@link #start(LocalConfig)}.
+ * The whole platform on one machine: the DynamoDB, Cognito, mail and S3 emulators as child
+ * processes, and one HTTP port serving every function (through the route table, as API Gateway
+ * does), the Lambda Invoke API, EventBridge's {@code PutEvents} and KMS. {@code ./local/run} runs
+ * {@link #main}; tests call {@link #start(LocalConfig)}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -87,6 +92,9 @@ public final class LocalRuntime implements AutoCloseable {
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
+  private URI s3Endpoint;
+  private final S3Buckets buckets =
+      new S3Buckets(S3Buckets.DEFAULT_ASSETS, S3Buckets.DEFAULT_STATE);
   private MailEmulator mail;
   private DataDir.Ids ids;
   private DataDir.Operator operator;
@@ -250,19 +258,21 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Starts DynamoDB, Cognito and the mail catcher side by side, each set up (table; pool, client,
-   * operator) as soon as it answers, so that one's SDK warm-up overlaps the others' start.
+   * Starts DynamoDB, Cognito, the mail catcher and S3 side by side, each set up (table; pool,
+   * client, operator; buckets) as soon as it answers, so that one's SDK warm-up overlaps the
+   * others' start.
    */
   private void startServices() {
     Npm.ensureInstalled(config.root().resolve("local"));
     // Own threads: the common pool has a single thread on a 2-core machine.
-    ExecutorService starters = Executors.newFixedThreadPool(3);
+    ExecutorService starters = Executors.newFixedThreadPool(4);
     RuntimeException failure = null;
     try {
       CompletableFuture<Void> dynamo = CompletableFuture.runAsync(this::startDynamoDb, starters);
       CompletableFuture<Void> cognito = CompletableFuture.runAsync(this::startCognito, starters);
       CompletableFuture<Void> mail = CompletableFuture.runAsync(this::startMail, starters);
-      for (CompletableFuture<Void> service : List.of(dynamo, cognito, mail)) {
+      CompletableFuture<Void> s3 = CompletableFuture.runAsync(this::startS3, starters);
+      for (CompletableFuture<Void> service : List.of(dynamo, cognito, mail, s3)) {
         try {
           service.join();
         } catch (CompletionException e) {
@@ -320,6 +330,22 @@ public final class LocalRuntime implements AutoCloseable {
             withFreshPortRetries(
                 config.smtpPort() == 0 || config.mailWebPort() == 0,
                 () -> MailEmulator.start(config.smtpPort(), config.mailWebPort(), dataDir.mail())));
+  }
+
+  private void startS3() {
+    S3Emulator emulator =
+        own(
+            withFreshPortRetries(
+                config.s3Port() == 0, () -> S3Emulator.start(config.s3Port(), dataDir.s3())));
+    s3Endpoint = emulator.endpoint();
+    AwsClientConfigurer aws =
+        new AwsClientConfigurer(
+            Region.of(config.region()),
+            Map.of("s3", s3Endpoint),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    try (S3Client s3 = S3Clients.client(aws)) {
+      BucketSetup.ensure(s3, buckets);
+    }
   }
 
   private synchronized <T extends AutoCloseable> T own(T emulator) {
@@ -382,6 +408,9 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.endpoints.kms", self);
     // The WebSocket API's @connections API, which API Gateway serves on the API's stage URL.
     properties.put("topgun.realtime.endpoint", self);
+    properties.put("topgun.endpoints.s3", s3Endpoint.toString());
+    properties.put(S3Buckets.ASSETS_PROPERTY, buckets.assets());
+    properties.put(S3Buckets.STATE_PROPERTY, buckets.state());
     properties.put("topgun.kms.key-id", LocalKms.DEFAULT_ALIAS);
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
@@ -446,6 +475,16 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI cognitoEndpoint() {
     return cognitoEndpoint;
+  }
+
+  /** The S3 emulator, path-style, e.g. {@code http://127.0.0.1:4568}. */
+  public URI s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  /** The assets and state buckets, created on start. */
+  public S3Buckets buckets() {
+    return buckets;
   }
 
   /** The SMTP server the functions send mail to, e.g. {@code smtp://127.0.0.1:1025}. */
@@ -579,6 +618,13 @@ public final class LocalRuntime implements AutoCloseable {
             + ")",
         "    password    " + operator.password(),
         "  Mail inbox    " + mail.webEndpoint() + "   (SMTP " + hostPort(mail.smtpEndpoint()) + ")",
+        "  S3            "
+            + s3Endpoint
+            + "   (buckets "
+            + buckets.assets()
+            + ", "
+            + buckets.state()
+            + " versioned)",
         "  Data          " + dataDir.path() + "   (./local/run --fresh starts empty)",
         "Press Ctrl-C to stop.",
         "");

@@ -20,6 +20,7 @@ class LocalConfigTest {
             "TOPGUN_COGNITO_PORT", "19229",
             "TOPGUN_SMTP_PORT", "11025",
             "TOPGUN_MAIL_WEB_PORT", "11080",
+            "TOPGUN_S3_PORT", "14568",
             "TOPGUN_TABLE", "topgun-dev",
             "TOPGUN_OPERATOR_EMAIL", "ops@example.com",
             "TOPGUN_OPERATOR_PASSWORD", "Correct-Horse-42",
@@ -34,6 +35,7 @@ class LocalConfigTest {
     assertThat(config.cognitoPort()).isEqualTo(19229);
     assertThat(config.smtpPort()).isEqualTo(11025);
     assertThat(config.mailWebPort()).isEqualTo(11080);
+    assertThat(config.s3Port()).isEqualTo(14568);
     assertThat(config.table()).isEqualTo("topgun-dev");
     assertThat(config.operatorEmail()).isEqualTo("ops@example.com");
     assertThat(config.operatorPassword()).isEqualTo("Correct-Horse-42");
@@ -52,6 +54,7 @@ class LocalConfigTest {
     assertThat(config.cognitoPort()).isEqualTo(9229);
     assertThat(config.smtpPort()).isEqualTo(1025);
     assertThat(config.mailWebPort()).isEqualTo(1080);
+    assertThat(config.s3Port()).isEqualTo(4568);
     assertThat(config.table()).isEqualTo("topgun");
     assertThat(config.eventBus()).isEqualTo("topgun");
     assertThat(config.region()).isEqualTo("us-east-1");
