@@ -11,6 +11,7 @@ import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
+import dev.topgun.local.stepfunctions.LocalStepFunctions;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
@@ -73,6 +74,7 @@ public final class LocalRuntime implements AutoCloseable {
   private Scheduler scheduler;
   private LocalServer server;
   private LocalKms kms;
+  private LocalStepFunctions stepFunctions;
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
@@ -128,6 +130,9 @@ public final class LocalRuntime implements AutoCloseable {
             Clock.systemUTC());
 
     kms = LocalKms.open(dataDir.kms(), config.region(), ACCOUNT);
+    stepFunctions =
+        LocalStepFunctions.open(
+            dataDir.stepFunctions(), config.timeline(), config.region(), ACCOUNT);
 
     server = LocalServer.bind(config.port());
     port = server.port();
@@ -144,7 +149,25 @@ public final class LocalRuntime implements AutoCloseable {
                 // API Gateway's Cognito authorizer checks the pool, not the app client.
                 null,
                 Clock.systemUTC()));
-    server.start(config.routes(), authorizer, invoker, bus, kms, async, config.region(), ACCOUNT);
+    server.start(
+        config.routes(),
+        authorizer,
+        invoker,
+        bus,
+        kms,
+        stepFunctions.service(),
+        async,
+        config.region(),
+        ACCOUNT);
+    stepFunctions.start(
+        endpoint(),
+        config.region(),
+        ACCESS_KEY,
+        SECRET_KEY,
+        bus,
+        config.root().resolve("state-machines"),
+        functions.names(),
+        arnPrefix);
     scheduler =
         new Scheduler(
             config.rules().schedules(),
@@ -443,6 +466,9 @@ public final class LocalRuntime implements AutoCloseable {
     if (server != null) {
       stop("the HTTP server", server);
     }
+    if (stepFunctions != null) {
+      stop("Step Functions", stepFunctions);
+    }
     if (async != null) {
       async.shutdownNow();
     }
@@ -472,6 +498,7 @@ public final class LocalRuntime implements AutoCloseable {
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
         "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
+        "  Step Functions " + api + "   (state machines from state-machines/, topgun-<name>)",
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),

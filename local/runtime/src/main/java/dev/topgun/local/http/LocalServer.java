@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.lambda.Invoker;
+import dev.topgun.local.stepfunctions.StepFunctions;
 import dev.topgun.shared.routes.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), and
- * every other request to the functions through {@link ApiGatewayProxy}.
+ * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS, Step
+ * Functions), and every other request to the functions through {@link ApiGatewayProxy}.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -77,6 +78,7 @@ public final class LocalServer implements AutoCloseable {
       Invoker invoker,
       EventBus bus,
       LocalKms kms,
+      StepFunctions stepFunctions,
       Executor async,
       String region,
       String account) {
@@ -84,7 +86,7 @@ public final class LocalServer implements AutoCloseable {
     LambdaInvokeApi lambda =
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");
-    AwsJsonApi awsJson = new AwsJsonApi(bus, kms);
+    AwsJsonApi awsJson = new AwsJsonApi(bus, kms, stepFunctions);
     server.createContext(
         "/",
         exchange -> {
