@@ -120,6 +120,7 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   @Override
   public void close() {
+    service.close();
     engine.shutdownNow();
     calls.shutdownNow();
     if (lambda != null) {

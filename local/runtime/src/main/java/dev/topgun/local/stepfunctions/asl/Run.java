@@ -72,6 +72,7 @@ public final class Run {
   private final Deque<String> ready = new ArrayDeque<>();
   private final Map<String, List<Timeline.Timer>> timers = new HashMap<>();
   private boolean draining;
+  private boolean closed;
   private int reported;
 
   public Run(
@@ -273,9 +274,28 @@ public final class Run {
 
   private void post(Runnable message) {
     synchronized (inbox) {
+      if (closed) {
+        return;
+      }
       inbox.add(message);
     }
-    executor.execute(() -> exclusive(() -> null));
+    try {
+      executor.execute(() -> exclusive(() -> null));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The runtime is stopping: what was not done is on disk and is done after the next start.
+    }
+  }
+
+  /** The runtime stops: timers are called off and nothing more is taken in; the record stays. */
+  public void close() {
+    synchronized (inbox) {
+      closed = true;
+      inbox.clear();
+    }
+    synchronized (this) {
+      timers.values().forEach(list -> list.forEach(Timeline.Timer::cancel));
+      timers.clear();
+    }
   }
 
   /**
