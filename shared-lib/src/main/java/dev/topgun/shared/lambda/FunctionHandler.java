@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *       {@link ApiGatewayProxyRequestEventFunction} does, and its proxy response goes back;
  *   <li>EventBridge events (an event rule's or a schedule's target) go to the function's {@code
  *       EventConsumer} beans through {@link EventDispatcher}, exactly once per consumer; the answer
- *       is the {@link EventDispatcher.Dispatch} (EventBridge ignores it; the Invoke API shows it).
+ *       is the {@link EventDispatcher.Dispatch} (EventBridge ignores it; the Invoke API shows it);
+ *   <li>workflow tasks ({@code {"task": "<name>", "input": {...}}}, a state machine's Lambda Task)
+ *       go to the {@link WorkflowTask} bean of that name, and its answer goes back.
  * </ul>
  *
  * <p>A stream handler, so that one entry point takes both shapes: the Lambda runtime (and the local
@@ -58,6 +62,7 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   private final ApiGatewayProxyRequestEventFunction api;
   private final JsonMapper json;
   private volatile EventDispatcher dispatcher;
+  private volatile Map<String, WorkflowTask> tasks;
 
   /** As Lambda creates it: the function's application context from its configuration. */
   public FunctionHandler() {
@@ -87,10 +92,13 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       json.writeValue(
           output,
           ApiGatewayEvents.response(api.handleRequest(ApiGatewayEvents.request(payload), context)));
+    } else if (payload != null && payload.isObject() && payload.get("task") != null) {
+      HandlerUtils.configureWithContext(api, context);
+      json.writeValue(output, workflowTask(payload.get("task")).run(taskInput(payload)));
     } else {
       throw new IllegalArgumentException(
-          "Neither an API Gateway proxy event (httpMethod) nor an EventBridge event (id, source,"
-              + " detail-type)");
+          "Neither an API Gateway proxy event (httpMethod), an EventBridge event (id, source,"
+              + " detail-type) nor a workflow task (task)");
     }
   }
 
@@ -107,6 +115,31 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       dispatcher = ready;
     }
     return ready;
+  }
+
+  private WorkflowTask workflowTask(JsonNode name) {
+    Map<String, WorkflowTask> known = tasks;
+    if (known == null) {
+      known = new TreeMap<>();
+      for (WorkflowTask task : api.getApplicationContext().getBeansOfType(WorkflowTask.class)) {
+        known.put(task.name(), task);
+      }
+      tasks = known;
+    }
+    WorkflowTask task = name.isString() ? known.get(name.getStringValue()) : null;
+    if (task == null) {
+      throw new IllegalArgumentException(
+          "No workflow task '"
+              + (name.isString() ? name.getStringValue() : name.toString())
+              + "' in this function; it has "
+              + known.keySet());
+    }
+    return task;
+  }
+
+  private static JsonNode taskInput(JsonNode payload) {
+    JsonNode input = payload.get("input");
+    return input == null || input.isNull() ? JsonNode.createObjectNode(Map.of()) : input;
   }
 
   /** The time Lambda leaves this invocation; null without a Lambda context. */
