@@ -1,12 +1,14 @@
 package dev.topgun.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.topgun.emulators.CognitoEmulator;
 import dev.topgun.emulators.SharedEmulators;
+import dev.topgun.shared.lambda.FunctionHandler;
 import dev.topgun.shared.store.TopgunTable;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
@@ -126,6 +128,37 @@ class PlatformApiIT {
     assertThat(checks.get("identity")).containsEntry("status", "UP");
     assertThat(checks.get("events")).containsEntry("status", "DOWN");
     assertThat((String) checks.get("events").get("error")).isNotBlank();
+  }
+
+  @Test
+  void healthCheckTask_answersTheDependencyCheck_asAStateMachineAsksForIt() throws Exception {
+    // given: the function's one Lambda entry point, as a state machine's Lambda Task invokes it
+    FunctionHandler handler = new FunctionHandler(lambdaContext);
+
+    // when
+    Map<String, Object> answer =
+        task(handler, "{\"task\": \"health-check\", \"input\": {\"timeoutMs\": 2000}}");
+
+    // then
+    assertThat(answer).containsEntry("status", "DOWN");
+    Map<String, Map<String, Object>> checks = cast(answer.get("checks"));
+    assertThat(checks).containsOnlyKeys("table", "identity", "events");
+    assertThat(checks.get("table")).containsEntry("status", "UP");
+    assertThat(checks.get("events")).containsEntry("status", "DOWN");
+    assertThatThrownBy(
+            () -> task(handler, "{\"task\": \"health-check\", \"input\": {\"timeoutMs\": 0}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeoutMs");
+  }
+
+  private static Map<String, Object> task(FunctionHandler handler, String payload)
+      throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    handler.handleRequest(
+        new java.io.ByteArrayInputStream(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        out,
+        null);
+    return json(out.toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

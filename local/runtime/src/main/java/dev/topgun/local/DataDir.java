@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The runtime's data directory ({@code local/.data}): the emulators' data, the ids of what the
  * runtime created ({@code runtime.json}), the generated operator password ({@code operator.json},
- * readable by its owner only), the local KMS's keys ({@code kms/}) and the S3 buckets ({@code
- * s3/}).
+ * readable by its owner only), the local KMS's keys ({@code kms/}), the S3 buckets ({@code s3/}),
+ * Step Functions' state machines and executions ({@code stepfunctions/}) and the positions of the
+ * stream subscriptions ({@code streams/}).
  */
 final class DataDir {
 
@@ -58,6 +59,11 @@ final class DataDir {
   /** The local KMS's master key and encrypted keys (see {@code LocalKms}). */
   Path kms() {
     return dir.resolve("kms");
+  }
+
+  /** The local Step Functions' state machines and executions (see {@code ExecutionStore}). */
+  Path stepFunctions() {
+    return dir.resolve("stepfunctions");
   }
 
   Path runtimeFile() {

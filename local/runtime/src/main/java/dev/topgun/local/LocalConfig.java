@@ -2,6 +2,7 @@ package dev.topgun.local;
 
 import dev.topgun.emulators.Repo;
 import dev.topgun.local.lambda.Invoker;
+import dev.topgun.local.stepfunctions.Timeline;
 import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.RouteTable;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ import java.util.regex.Pattern;
  * @param invoker wraps the functions' invoker; every invocation goes through what it returns
  * @param schedulePeriod the period of every schedule instead of its own rate ({@code
  *     TOPGUN_SCHEDULE_PERIOD}, e.g. {@code 30s}); {@code null} for each schedule's rate
+ * @param timeline the clock and timers of Step Functions (Wait states, retries, timeouts); {@code
+ *     null} for the system's; tests pass a {@code ManualTimeline}
  */
 public record LocalConfig(
     int port,
@@ -58,7 +61,8 @@ public record LocalConfig(
     RouteTable routes,
     EventRules rules,
     UnaryOperator<Invoker> invoker,
-    Duration schedulePeriod) {
+    Duration schedulePeriod,
+    Timeline timeline) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_DYNAMODB_PORT = 8000;
@@ -112,6 +116,7 @@ public record LocalConfig(
         RouteTable.load(),
         EventRules.load(),
         UnaryOperator.identity(),
+        null,
         null);
   }
 
@@ -198,6 +203,11 @@ public record LocalConfig(
     return with(b -> b.schedulePeriod = period);
   }
 
+  /** Step Functions runs on this clock and these timers (tests: a {@code ManualTimeline}). */
+  public LocalConfig withTimeline(Timeline timeline) {
+    return with(b -> b.timeline = timeline);
+  }
+
   /** A copy with some components changed; the canonical constructor checks the result. */
   private LocalConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -224,6 +234,7 @@ public record LocalConfig(
     EventRules rules;
     UnaryOperator<Invoker> invoker;
     Duration schedulePeriod;
+    Timeline timeline;
 
     Copy(LocalConfig c) {
       port = c.port;
@@ -244,6 +255,7 @@ public record LocalConfig(
       rules = c.rules;
       invoker = c.invoker;
       schedulePeriod = c.schedulePeriod;
+      timeline = c.timeline;
     }
 
     LocalConfig build() {
@@ -265,7 +277,8 @@ public record LocalConfig(
           routes,
           rules,
           invoker,
-          schedulePeriod);
+          schedulePeriod,
+          timeline);
     }
   }
 

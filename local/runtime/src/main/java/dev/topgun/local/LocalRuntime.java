@@ -13,6 +13,7 @@ import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
 import dev.topgun.local.realtime.LocalWebSocketApi;
+import dev.topgun.local.stepfunctions.LocalStepFunctions;
 import dev.topgun.local.streams.StreamPoller;
 import dev.topgun.shared.aws.AwsClientConfigurer;
 import dev.topgun.shared.aws.S3Buckets;
@@ -89,6 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final List<StreamPoller> streamPollers = new ArrayList<>();
   private DynamoDbStreamsClient streamsClient;
   private LocalKms kms;
+  private LocalStepFunctions stepFunctions;
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
@@ -147,6 +149,9 @@ public final class LocalRuntime implements AutoCloseable {
             Clock.systemUTC());
 
     kms = LocalKms.open(dataDir.kms(), config.region(), ACCOUNT);
+    stepFunctions =
+        LocalStepFunctions.open(
+            dataDir.stepFunctions(), config.timeline(), config.region(), ACCOUNT);
 
     server = LocalServer.bind(config.port());
     port = server.port();
@@ -170,7 +175,25 @@ public final class LocalRuntime implements AutoCloseable {
             .map(api -> new LocalWebSocketApi(api, invoker, async, Clock.systemUTC(), STAGE))
             .orElse(null);
     server.start(
-        config.routes(), authorizer, invoker, bus, kms, webSocket, async, config.region(), ACCOUNT);
+        config.routes(),
+        authorizer,
+        invoker,
+        bus,
+        kms,
+        stepFunctions.service(),
+        webSocket,
+        async,
+        config.region(),
+        ACCOUNT);
+    stepFunctions.start(
+        endpoint(),
+        config.region(),
+        ACCESS_KEY,
+        SECRET_KEY,
+        bus,
+        config.root().resolve("state-machines"),
+        functions.names(),
+        arnPrefix);
     scheduler =
         new Scheduler(
             config.rules().schedules(),
@@ -576,6 +599,9 @@ public final class LocalRuntime implements AutoCloseable {
     if (server != null) {
       stop("the HTTP server", server);
     }
+    if (stepFunctions != null) {
+      stop("Step Functions", stepFunctions);
+    }
     if (async != null) {
       async.shutdownNow();
     }
@@ -605,6 +631,7 @@ public final class LocalRuntime implements AutoCloseable {
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
         "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
+        "  Step Functions " + api + "   (state machines from state-machines/, topgun-<name>)",
         "  Realtime      "
             + (webSocket == null ? "none" : webSocketEndpoint() + "?token=<Cognito token>"),
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",

@@ -24,6 +24,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -46,6 +48,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *   <li>DynamoDB stream batches (an event source mapping on the table's stream) go to the
  *       function's {@code StreamConsumer} beans through {@link StreamDispatcher}; the answer names
  *       the first record to retry from ({@code batchItemFailures}).
+ *   <li>workflow tasks ({@code {"task": "<name>", "input": {...}}}, a state machine's Lambda Task)
+ *       go to the {@link WorkflowTask} bean of that name, and its answer goes back.
  * </ul>
  *
  * <p>A stream handler, so that one entry point takes both shapes: the Lambda runtime (and the local
@@ -75,6 +79,7 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   private final FunctionMetrics metrics;
   private volatile EventDispatcher dispatcher;
   private volatile StreamDispatcher streams;
+  private volatile Map<String, WorkflowTask> tasks;
 
   /** As Lambda creates it: the function's application context from its configuration. */
   public FunctionHandler() {
@@ -141,11 +146,14 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
           ApiGatewayEvents.problemType(response),
           Duration.ofNanos(System.nanoTime() - started));
       json.writeValue(output, ApiGatewayEvents.response(response));
+    } else if (payload != null && payload.isObject() && payload.get("task") != null) {
+      HandlerUtils.configureWithContext(api, context);
+      json.writeValue(output, workflowTask(payload.get("task")).run(taskInput(payload)));
     } else {
       throw new IllegalArgumentException(
           "Neither an API Gateway proxy event (httpMethod), a WebSocket API event"
-              + " (requestContext.connectionId), an EventBridge event (id, source, detail-type) nor"
-              + " a DynamoDB stream batch (Records from aws:dynamodb)");
+              + " (requestContext.connectionId), an EventBridge event (id, source, detail-type), a"
+              + " DynamoDB stream batch (Records from aws:dynamodb) nor a workflow task (task)");
     }
   }
 
@@ -180,6 +188,31 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       streams = ready;
     }
     return ready;
+  }
+
+  private WorkflowTask workflowTask(JsonNode name) {
+    Map<String, WorkflowTask> known = tasks;
+    if (known == null) {
+      known = new TreeMap<>();
+      for (WorkflowTask task : api.getApplicationContext().getBeansOfType(WorkflowTask.class)) {
+        known.put(task.name(), task);
+      }
+      tasks = known;
+    }
+    WorkflowTask task = name.isString() ? known.get(name.getStringValue()) : null;
+    if (task == null) {
+      throw new IllegalArgumentException(
+          "No workflow task '"
+              + (name.isString() ? name.getStringValue() : name.toString())
+              + "' in this function; it has "
+              + known.keySet());
+    }
+    return task;
+  }
+
+  private static JsonNode taskInput(JsonNode payload) {
+    JsonNode input = payload.get("input");
+    return input == null || input.isNull() ? JsonNode.createObjectNode(Map.of()) : input;
   }
 
   /** The time Lambda leaves this invocation; null without a Lambda context. */

@@ -280,6 +280,28 @@ class FunctionHandlerIT {
     assertThat(expiries.calls() + revocations.calls() + sweep.calls()).isZero();
   }
 
+  @Test
+  void workflowTask_reachesTheTaskOfItsName_andItsAnswerComesBack() {
+    // when
+    Map<String, Object> answer = invoke("{\"task\": \"echo\", \"input\": {\"n\": 1}}");
+    Map<String, Object> noInput = invoke("{\"task\": \"echo\"}");
+
+    // then
+    assertThat(answer).isEqualTo(Map.of("task", "echo", "input", Map.of("n", 1)));
+    assertThat(noInput).isEqualTo(Map.of("task", "echo", "input", Map.of()));
+    assertThat(expiries.calls() + revocations.calls() + sweep.calls()).isZero();
+  }
+
+  @Test
+  void workflowTask_ofAnUnknownName_isRefused_andOneThatThrows_failsTheInvocation() {
+    assertThatThrownBy(() -> invoke("{\"task\": \"nope\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("No workflow task 'nope'")
+        .hasMessageContaining("[echo]");
+    assertThatThrownBy(() -> invoke("{\"task\": \"echo\", \"input\": {\"fail\": true}}"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
   // --- helpers ---
 
   static String licenseExpired(String id, String eventId) {

@@ -40,7 +40,7 @@ public class HealthController {
 
   @Serdeable
   public record HealthResponse(String status, Map<String, CheckResponse> checks) {
-    static HealthResponse of(Health health) {
+    public static HealthResponse of(Health health) {
       Map<String, CheckResponse> checks = new TreeMap<>();
       health
           .checks()

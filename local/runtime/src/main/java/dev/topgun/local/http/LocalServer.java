@@ -6,6 +6,7 @@ import dev.topgun.emulators.kms.LocalKms;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.realtime.LocalWebSocketApi;
+import dev.topgun.local.stepfunctions.StepFunctions;
 import dev.topgun.shared.routes.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), the
- * WebSocket API of the route table and its {@code @connections} API, and every other request to the
- * functions through {@link ApiGatewayProxy}. Jetty serves it: the HTTP handlers are written to the
- * JDK's {@code HttpServer} API (Jetty's {@code jetty-http-spi} implements it), and WebSocket
- * upgrades on the WebSocket API's path are taken before them.
+ * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS, Step
+ * Functions), the WebSocket API of the route table and its {@code @connections} API, and every
+ * other request to the functions through {@link ApiGatewayProxy}. Jetty serves it: the HTTP
+ * handlers are written to the JDK's {@code HttpServer} API (Jetty's {@code jetty-http-spi}
+ * implements it), and WebSocket upgrades on the WebSocket API's path are taken before them.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -91,6 +92,7 @@ public final class LocalServer implements AutoCloseable {
       Invoker invoker,
       EventBus bus,
       LocalKms kms,
+      StepFunctions stepFunctions,
       LocalWebSocketApi webSocket,
       Executor async,
       String region,
@@ -99,7 +101,7 @@ public final class LocalServer implements AutoCloseable {
     LambdaInvokeApi lambda =
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");
-    AwsJsonApi awsJson = new AwsJsonApi(bus, kms);
+    AwsJsonApi awsJson = new AwsJsonApi(bus, kms, stepFunctions);
     ConnectionsApi connections = webSocket == null ? null : new ConnectionsApi(webSocket);
     if (webSocket != null) {
       upgrades.configure(
