@@ -250,10 +250,14 @@ public final class LocalWebSocketApi implements WebSocketCreator {
     return event;
   }
 
-  /** API Gateway's connection ids are 12 random bytes in base64 (e.g. {@code L0SM9cOFvHcCIhw=}). */
+  /**
+   * A connection id shaped like API Gateway's ({@code L0SM9cOFvHcCIhw=}: ten random bytes in
+   * base64), in the URL-safe alphabet, so that it never holds a {@code /} — which the {@code
+   * @connections} path would carry encoded, and which Jetty rightly refuses in a path.
+   */
   private String newConnectionId() {
     byte[] bytes = new byte[10];
     random.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getUrlEncoder().encodeToString(bytes);
   }
 }
