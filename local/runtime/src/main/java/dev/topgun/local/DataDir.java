@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The runtime's data directory ({@code local/.data}): the emulators' data, the ids of what the
  * runtime created ({@code runtime.json}), the generated operator password ({@code operator.json},
- * readable by its owner only), and the local KMS's keys ({@code kms/}).
+ * readable by its owner only), the local KMS's keys ({@code kms/}) and the local Route 53's hosted
+ * zones ({@code route53/}).
  */
 final class DataDir {
 
@@ -52,6 +53,11 @@ final class DataDir {
   /** The local KMS's master key and encrypted keys (see {@code LocalKms}). */
   Path kms() {
     return dir.resolve("kms");
+  }
+
+  /** The local Route 53's hosted zones (see {@code HostedZones}). */
+  Path route53() {
+    return dir.resolve("route53");
   }
 
   Path runtimeFile() {

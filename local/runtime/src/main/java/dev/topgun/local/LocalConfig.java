@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param cognitoPort the Cognito emulator's port
  * @param smtpPort the mail emulator's SMTP port
  * @param mailWebPort the mail emulator's web inbox and REST API port
+ * @param dnsPort the local Route 53's name server (UDP and TCP) on 127.0.0.1
  * @param root the repository (functions are read from {@code functions/<name>/target})
  * @param dataDir where the emulators and the runtime keep their data across restarts
  * @param fresh wipe {@code dataDir} before starting
@@ -45,6 +46,7 @@ public record LocalConfig(
     int cognitoPort,
     int smtpPort,
     int mailWebPort,
+    int dnsPort,
     Path root,
     Path dataDir,
     boolean fresh,
@@ -63,6 +65,7 @@ public record LocalConfig(
   public static final int DEFAULT_COGNITO_PORT = 9229;
   public static final int DEFAULT_SMTP_PORT = 1025;
   public static final int DEFAULT_MAIL_WEB_PORT = 1080;
+  public static final int DEFAULT_DNS_PORT = 8053;
   public static final String DEFAULT_OPERATOR_EMAIL = "operator@topgun.local";
 
   public LocalConfig {
@@ -71,6 +74,7 @@ public record LocalConfig(
     checkPort("cognitoPort", cognitoPort);
     checkPort("smtpPort", smtpPort);
     checkPort("mailWebPort", mailWebPort);
+    checkPort("dnsPort", dnsPort);
     root = root.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
     if (operatorEmail == null || !operatorEmail.matches("[^@\\s]+@[^@\\s]+")) {
@@ -96,6 +100,7 @@ public record LocalConfig(
         DEFAULT_COGNITO_PORT,
         DEFAULT_SMTP_PORT,
         DEFAULT_MAIL_WEB_PORT,
+        DEFAULT_DNS_PORT,
         root,
         root.resolve("local").resolve(".data"),
         false,
@@ -113,8 +118,9 @@ public record LocalConfig(
   /**
    * The configuration of {@code ./local/run}: {@code TOPGUN_PORT}, {@code TOPGUN_DYNAMODB_PORT},
    * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_SMTP_PORT}, {@code TOPGUN_MAIL_WEB_PORT}, {@code
-   * TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code TOPGUN_OPERATOR_PASSWORD}, {@code
-   * TOPGUN_DATA_DIR}, {@code TOPGUN_SCHEDULE_PERIOD}; the argument {@code --fresh}.
+   * TOPGUN_DNS_PORT}, {@code TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code
+   * TOPGUN_OPERATOR_PASSWORD}, {@code TOPGUN_DATA_DIR}, {@code TOPGUN_SCHEDULE_PERIOD}; the
+   * argument {@code --fresh}.
    */
   public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
     LocalConfig config = defaults();
@@ -132,6 +138,7 @@ public record LocalConfig(
           b.cognitoPort = port(env, "TOPGUN_COGNITO_PORT", b.cognitoPort);
           b.smtpPort = port(env, "TOPGUN_SMTP_PORT", b.smtpPort);
           b.mailWebPort = port(env, "TOPGUN_MAIL_WEB_PORT", b.mailWebPort);
+          b.dnsPort = port(env, "TOPGUN_DNS_PORT", b.dnsPort);
           if (env.containsKey("TOPGUN_DATA_DIR")) {
             b.dataDir = Path.of(env.get("TOPGUN_DATA_DIR"));
           }
@@ -159,7 +166,12 @@ public record LocalConfig(
 
   /** Free ports for every service, as tests want. */
   public LocalConfig withFreePorts() {
-    return withPorts(0, 0, 0, 0, 0);
+    return withPorts(0, 0, 0, 0, 0).withDnsPort(0);
+  }
+
+  /** The name server's port (0 for a free one). */
+  public LocalConfig withDnsPort(int dnsPort) {
+    return with(b -> b.dnsPort = dnsPort);
   }
 
   public LocalConfig withDataDir(Path dataDir) {
@@ -200,6 +212,7 @@ public record LocalConfig(
     int cognitoPort;
     int smtpPort;
     int mailWebPort;
+    int dnsPort;
     Path root;
     Path dataDir;
     boolean fresh;
@@ -219,6 +232,7 @@ public record LocalConfig(
       cognitoPort = c.cognitoPort;
       smtpPort = c.smtpPort;
       mailWebPort = c.mailWebPort;
+      dnsPort = c.dnsPort;
       root = c.root;
       dataDir = c.dataDir;
       fresh = c.fresh;
@@ -240,6 +254,7 @@ public record LocalConfig(
           cognitoPort,
           smtpPort,
           mailWebPort,
+          dnsPort,
           root,
           dataDir,
           fresh,

@@ -5,6 +5,8 @@ import dev.topgun.emulators.DynamoDbEmulator;
 import dev.topgun.emulators.MailEmulator;
 import dev.topgun.emulators.Npm;
 import dev.topgun.emulators.kms.LocalKms;
+import dev.topgun.emulators.route53.DnsServer;
+import dev.topgun.emulators.route53.HostedZones;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.events.Scheduler;
 import dev.topgun.local.http.CognitoAuthorizer;
@@ -52,8 +54,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The whole platform on one machine: the DynamoDB, Cognito and mail emulators as child processes,
  * and one HTTP port serving every function (through the route table, as API Gateway does), the
- * Lambda Invoke API, EventBridge's {@code PutEvents} and KMS. {@code ./local/run} runs {@link
- * #main}; tests call {@link #start(LocalConfig)}.
+ * Lambda Invoke API, EventBridge's {@code PutEvents}, KMS and Route 53, whose zones a name server
+ * answers for on the DNS port. {@code ./local/run} runs {@link #main}; tests call {@link
+ * #start(LocalConfig)}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -73,6 +76,8 @@ public final class LocalRuntime implements AutoCloseable {
   private Scheduler scheduler;
   private LocalServer server;
   private LocalKms kms;
+  private HostedZones hostedZones;
+  private DnsServer dns;
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
@@ -128,6 +133,8 @@ public final class LocalRuntime implements AutoCloseable {
             Clock.systemUTC());
 
     kms = LocalKms.open(dataDir.kms(), config.region(), ACCOUNT);
+    hostedZones = HostedZones.open(dataDir.route53());
+    dns = own(DnsServer.start(config.dnsPort(), hostedZones::served));
 
     server = LocalServer.bind(config.port());
     port = server.port();
@@ -144,7 +151,16 @@ public final class LocalRuntime implements AutoCloseable {
                 // API Gateway's Cognito authorizer checks the pool, not the app client.
                 null,
                 Clock.systemUTC()));
-    server.start(config.routes(), authorizer, invoker, bus, kms, async, config.region(), ACCOUNT);
+    server.start(
+        config.routes(),
+        authorizer,
+        invoker,
+        bus,
+        kms,
+        hostedZones,
+        async,
+        config.region(),
+        ACCOUNT);
     scheduler =
         new Scheduler(
             config.rules().schedules(),
@@ -318,6 +334,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.endpoints.lambda", self);
     properties.put("topgun.endpoints.kms", self);
     properties.put("topgun.kms.key-id", LocalKms.DEFAULT_ALIAS);
+    properties.put("topgun.endpoints.route53", self);
+    properties.put("topgun.dns.resolver", "127.0.0.1:" + dns.port());
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
     properties.put("topgun.mail.smtp-host", mail.smtpHost());
@@ -377,6 +395,16 @@ public final class LocalRuntime implements AutoCloseable {
   /** The local KMS, served on {@link #endpoint()}. */
   public URI kmsEndpoint() {
     return endpoint();
+  }
+
+  /** The local Route 53's API, served on {@link #endpoint()}. */
+  public URI route53Endpoint() {
+    return endpoint();
+  }
+
+  /** The name server for the hosted zones, UDP and TCP on 127.0.0.1. */
+  public int dnsPort() {
+    return dns.port();
   }
 
   public URI cognitoEndpoint() {
@@ -472,6 +500,7 @@ public final class LocalRuntime implements AutoCloseable {
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
         "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
+        "  Route 53      " + api + "   (DNS 127.0.0.1:" + dns.port() + ", UDP and TCP)",
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),

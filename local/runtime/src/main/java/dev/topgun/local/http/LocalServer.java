@@ -3,6 +3,8 @@ package dev.topgun.local.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.topgun.emulators.kms.LocalKms;
+import dev.topgun.emulators.route53.HostedZones;
+import dev.topgun.emulators.route53.Route53Api;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.shared.routes.RouteTable;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), and
- * every other request to the functions through {@link ApiGatewayProxy}.
+ * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS), Route
+ * 53's REST API ({@code /2013-04-01/...}), and every other request to the functions through {@link
+ * ApiGatewayProxy}.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -77,6 +80,7 @@ public final class LocalServer implements AutoCloseable {
       Invoker invoker,
       EventBus bus,
       LocalKms kms,
+      HostedZones hostedZones,
       Executor async,
       String region,
       String account) {
@@ -85,6 +89,7 @@ public final class LocalServer implements AutoCloseable {
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");
     AwsJsonApi awsJson = new AwsJsonApi(bus, kms);
+    Route53Api route53 = new Route53Api(hostedZones);
     server.createContext(
         "/",
         exchange -> {
@@ -93,6 +98,8 @@ public final class LocalServer implements AutoCloseable {
               lambda.handle(exchange);
             } else if (AwsJsonApi.accepts(exchange)) {
               awsJson.handle(exchange);
+            } else if (Route53Api.accepts(exchange)) {
+              route53.handle(exchange);
             } else {
               gateway.handle(exchange);
             }
