@@ -118,13 +118,26 @@ final class HostedZonesFile {
       node.put("submittedAt", change.submittedAt().toString());
       node.put("comment", change.comment());
     }
+    Path temp = null;
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, NAME, ".tmp");
+      temp = Files.createTempFile(dir, NAME, ".tmp");
       Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      deleteQuietly(temp);
       throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // the write failed already; a stray temporary file is all that is left
     }
   }
 }
