@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ public final class HostedZones {
     }
 
     private static <V> Map<String, V> unmodifiable(Map<String, V> map) {
-      return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+      return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
   }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -53,6 +55,11 @@ public final class Route53Api {
           "TrafficPolicyInstanceId",
           "CidrRoutingConfig",
           "GeoProximityLocation");
+
+  private static final Set<String> RECORD_SET_ELEMENTS =
+      Stream.concat(
+              ROUTING.stream(), Stream.of("Name", "Type", "TTL", "ResourceRecords", "AliasTarget"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final HostedZones zones;
 
@@ -311,9 +318,7 @@ public final class Route53Api {
     if (set == null) {
       throw notNull(where + ".resourceRecordSet");
     }
-    Set<String> allowed = new java.util.HashSet<>(ROUTING);
-    allowed.addAll(Set.of("Name", "Type", "TTL", "ResourceRecords", "AliasTarget"));
-    for (Element child : Xml.children(set, allowed)) {
+    for (Element child : Xml.children(set, RECORD_SET_ELEMENTS)) {
       if (ROUTING.contains(child.getLocalName())) {
         throw Route53Error.invalidInput(
             "The local Route 53 serves simple record sets only: "
