@@ -18,8 +18,8 @@ import java.util.Optional;
  * The runtime's data directory ({@code local/.data}): the emulators' data, the ids of what the
  * runtime created ({@code runtime.json}), the generated operator password ({@code operator.json},
  * readable by its owner only), the local KMS's keys ({@code kms/}), the S3 buckets ({@code s3/}),
- * Step Functions' state machines and executions ({@code stepfunctions/}) and the positions of the
- * stream subscriptions ({@code streams/}).
+ * Step Functions' state machines and executions ({@code stepfunctions/}), the positions of the
+ * stream subscriptions ({@code streams/}) and the local Route 53's hosted zones ({@code route53/}).
  */
 final class DataDir {
 
@@ -64,6 +64,11 @@ final class DataDir {
   /** The local Step Functions' state machines and executions (see {@code ExecutionStore}). */
   Path stepFunctions() {
     return dir.resolve("stepfunctions");
+  }
+
+  /** The local Route 53's hosted zones (see {@code HostedZones}). */
+  Path route53() {
+    return dir.resolve("route53");
   }
 
   Path runtimeFile() {

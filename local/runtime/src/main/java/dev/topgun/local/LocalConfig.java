@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param smtpPort the mail emulator's SMTP port
  * @param mailWebPort the mail emulator's web inbox and REST API port
  * @param s3Port the S3 emulator's port
+ * @param dnsPort the local Route 53's name server (UDP and TCP) on 127.0.0.1
  * @param root the repository (functions are read from {@code functions/<name>/target})
  * @param dataDir where the emulators and the runtime keep their data across restarts
  * @param fresh wipe {@code dataDir} before starting
@@ -50,6 +51,7 @@ public record LocalConfig(
     int smtpPort,
     int mailWebPort,
     int s3Port,
+    int dnsPort,
     Path root,
     Path dataDir,
     boolean fresh,
@@ -70,6 +72,7 @@ public record LocalConfig(
   public static final int DEFAULT_SMTP_PORT = 1025;
   public static final int DEFAULT_MAIL_WEB_PORT = 1080;
   public static final int DEFAULT_S3_PORT = 4568;
+  public static final int DEFAULT_DNS_PORT = 8053;
   public static final String DEFAULT_OPERATOR_EMAIL = "operator@topgun.local";
 
   public LocalConfig {
@@ -79,6 +82,7 @@ public record LocalConfig(
     checkPort("smtpPort", smtpPort);
     checkPort("mailWebPort", mailWebPort);
     checkPort("s3Port", s3Port);
+    checkPort("dnsPort", dnsPort);
     root = root.toAbsolutePath().normalize();
     dataDir = dataDir.toAbsolutePath().normalize();
     if (operatorEmail == null || !operatorEmail.matches("[^@\\s]+@[^@\\s]+")) {
@@ -105,6 +109,7 @@ public record LocalConfig(
         DEFAULT_SMTP_PORT,
         DEFAULT_MAIL_WEB_PORT,
         DEFAULT_S3_PORT,
+        DEFAULT_DNS_PORT,
         root,
         root.resolve("local").resolve(".data"),
         false,
@@ -123,8 +128,8 @@ public record LocalConfig(
   /**
    * The configuration of {@code ./local/run}: {@code TOPGUN_PORT}, {@code TOPGUN_DYNAMODB_PORT},
    * {@code TOPGUN_COGNITO_PORT}, {@code TOPGUN_SMTP_PORT}, {@code TOPGUN_MAIL_WEB_PORT}, {@code
-   * TOPGUN_S3_PORT}, {@code TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL}, {@code
-   * TOPGUN_OPERATOR_PASSWORD}, {@code TOPGUN_DATA_DIR}, {@code TOPGUN_SCHEDULE_PERIOD}; the
+   * TOPGUN_S3_PORT}, {@code TOPGUN_DNS_PORT}, {@code TOPGUN_TABLE}, {@code TOPGUN_OPERATOR_EMAIL},
+   * {@code TOPGUN_OPERATOR_PASSWORD}, {@code TOPGUN_DATA_DIR}, {@code TOPGUN_SCHEDULE_PERIOD}; the
    * argument {@code --fresh}.
    */
   public static LocalConfig fromEnvironment(Map<String, String> env, List<String> args) {
@@ -144,6 +149,7 @@ public record LocalConfig(
           b.smtpPort = port(env, "TOPGUN_SMTP_PORT", b.smtpPort);
           b.mailWebPort = port(env, "TOPGUN_MAIL_WEB_PORT", b.mailWebPort);
           b.s3Port = port(env, "TOPGUN_S3_PORT", b.s3Port);
+          b.dnsPort = port(env, "TOPGUN_DNS_PORT", b.dnsPort);
           if (env.containsKey("TOPGUN_DATA_DIR")) {
             b.dataDir = Path.of(env.get("TOPGUN_DATA_DIR"));
           }
@@ -171,11 +177,16 @@ public record LocalConfig(
 
   /** Free ports for every service, as tests want. */
   public LocalConfig withFreePorts() {
-    return withPorts(0, 0, 0, 0, 0).withS3Port(0);
+    return withPorts(0, 0, 0, 0, 0).withS3Port(0).withDnsPort(0);
   }
 
   public LocalConfig withS3Port(int s3Port) {
     return with(b -> b.s3Port = s3Port);
+  }
+
+  /** The name server's port (0 for a free one). */
+  public LocalConfig withDnsPort(int dnsPort) {
+    return with(b -> b.dnsPort = dnsPort);
   }
 
   public LocalConfig withDataDir(Path dataDir) {
@@ -222,6 +233,7 @@ public record LocalConfig(
     int smtpPort;
     int mailWebPort;
     int s3Port;
+    int dnsPort;
     Path root;
     Path dataDir;
     boolean fresh;
@@ -243,6 +255,7 @@ public record LocalConfig(
       smtpPort = c.smtpPort;
       mailWebPort = c.mailWebPort;
       s3Port = c.s3Port;
+      dnsPort = c.dnsPort;
       root = c.root;
       dataDir = c.dataDir;
       fresh = c.fresh;
@@ -266,6 +279,7 @@ public record LocalConfig(
           smtpPort,
           mailWebPort,
           s3Port,
+          dnsPort,
           root,
           dataDir,
           fresh,

@@ -6,6 +6,8 @@ import dev.topgun.emulators.MailEmulator;
 import dev.topgun.emulators.Npm;
 import dev.topgun.emulators.S3Emulator;
 import dev.topgun.emulators.kms.LocalKms;
+import dev.topgun.emulators.route53.DnsServer;
+import dev.topgun.emulators.route53.HostedZones;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.events.Scheduler;
 import dev.topgun.local.http.CognitoAuthorizer;
@@ -62,8 +64,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The whole platform on one machine: the DynamoDB, Cognito, mail and S3 emulators as child
  * processes, and one HTTP port serving every function (through the route table, as API Gateway
- * does), the Lambda Invoke API, EventBridge's {@code PutEvents} and KMS. {@code ./local/run} runs
- * {@link #main}; tests call {@link #start(LocalConfig)}.
+ * does), the Lambda Invoke API, EventBridge's {@code PutEvents}, KMS, Step Functions, Route 53
+ * (whose zones a name server answers for on the DNS port) and the WebSocket API. {@code
+ * ./local/run} runs {@link #main}; tests call {@link #start(LocalConfig)}.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -91,6 +94,8 @@ public final class LocalRuntime implements AutoCloseable {
   private DynamoDbStreamsClient streamsClient;
   private LocalKms kms;
   private LocalStepFunctions stepFunctions;
+  private HostedZones hostedZones;
+  private DnsServer dns;
   private int port;
   private URI dynamoDbEndpoint;
   private URI cognitoEndpoint;
@@ -152,6 +157,8 @@ public final class LocalRuntime implements AutoCloseable {
     stepFunctions =
         LocalStepFunctions.open(
             dataDir.stepFunctions(), config.timeline(), config.region(), ACCOUNT);
+    hostedZones = HostedZones.open(dataDir.route53());
+    dns = own(DnsServer.start(config.dnsPort(), hostedZones::served));
 
     server = LocalServer.bind(config.port());
     port = server.port();
@@ -181,6 +188,7 @@ public final class LocalRuntime implements AutoCloseable {
         bus,
         kms,
         stepFunctions.service(),
+        hostedZones,
         webSocket,
         async,
         config.region(),
@@ -435,6 +443,8 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put(S3Buckets.ASSETS_PROPERTY, buckets.assets());
     properties.put(S3Buckets.STATE_PROPERTY, buckets.state());
     properties.put("topgun.kms.key-id", LocalKms.DEFAULT_ALIAS);
+    properties.put("topgun.endpoints.route53", self);
+    properties.put("topgun.dns.resolver", "127.0.0.1:" + dns.port());
     properties.put("topgun.cognito.user-pool-id", ids.userPoolId());
     properties.put("topgun.cognito.client-id", ids.clientId());
     properties.put("topgun.mail.smtp-host", mail.smtpHost());
@@ -494,6 +504,16 @@ public final class LocalRuntime implements AutoCloseable {
   /** The local KMS, served on {@link #endpoint()}. */
   public URI kmsEndpoint() {
     return endpoint();
+  }
+
+  /** The local Route 53's API, served on {@link #endpoint()}. */
+  public URI route53Endpoint() {
+    return endpoint();
+  }
+
+  /** The name server for the hosted zones, UDP and TCP on 127.0.0.1. */
+  public int dnsPort() {
+    return dns.port();
   }
 
   public URI cognitoEndpoint() {
@@ -634,6 +654,7 @@ public final class LocalRuntime implements AutoCloseable {
         "  Step Functions " + api + "   (state machines from state-machines/, topgun-<name>)",
         "  Realtime      "
             + (webSocket == null ? "none" : webSocketEndpoint() + "?token=<Cognito token>"),
+        "  Route 53      " + api + "   (DNS 127.0.0.1:" + dns.port() + ", UDP and TCP)",
         "  DynamoDB      " + dynamoDbEndpoint + "   (table " + config.table() + ")",
         "  Cognito       " + cognitoEndpoint,
         "    user pool   " + ids.userPoolId(),

@@ -65,6 +65,18 @@ class LocalConfigTest {
   }
 
   @Test
+  void theDnsPort_isTopgunDnsPort_8053ByDefault_andFreeWithTheOtherPorts() {
+    // when
+    LocalConfig set = LocalConfig.fromEnvironment(Map.of("TOPGUN_DNS_PORT", "21053"), List.of());
+    LocalConfig unset = LocalConfig.fromEnvironment(Map.of(), List.of());
+
+    // then
+    assertThat(set.dnsPort()).isEqualTo(21053);
+    assertThat(unset.dnsPort()).isEqualTo(8053);
+    assertThat(unset.withFreePorts().dnsPort()).isZero();
+  }
+
+  @Test
   void fromEnvironment_refusesAnUnknownArgument() {
     // when / then
     assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of(), List.of("--frsh")))

@@ -34,7 +34,7 @@ public final class AwsClientConfigurer {
 
   /** The services whose endpoint may be overridden with {@code topgun.endpoints.<service>}. */
   public static final Set<String> SERVICES =
-      Set.of("dynamodb", "events", "cognito", "sfn", "s3", "lambda", "kms", "realtime");
+      Set.of("dynamodb", "events", "cognito", "sfn", "s3", "lambda", "kms", "route53", "realtime");
 
   private static final String ENDPOINTS_PREFIX = "topgun.endpoints.";
   private static final String DEFAULT_REGION = "us-east-1";

@@ -3,6 +3,8 @@ package dev.topgun.local.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.topgun.emulators.kms.LocalKms;
+import dev.topgun.emulators.route53.HostedZones;
+import dev.topgun.emulators.route53.Route53Api;
 import dev.topgun.local.events.EventBus;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.realtime.LocalWebSocketApi;
@@ -25,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS, Step
- * Functions), the WebSocket API of the route table and its {@code @connections} API, and every
- * other request to the functions through {@link ApiGatewayProxy}. Jetty serves it: the HTTP
- * handlers are written to the JDK's {@code HttpServer} API (Jetty's {@code jetty-http-spi}
- * implements it), and WebSocket upgrades on the WebSocket API's path are taken before them.
+ * Functions), Route 53's REST API ({@code /2013-04-01/...}), the WebSocket API of the route table
+ * and its {@code @connections} API, and every other request to the functions through {@link
+ * ApiGatewayProxy}. Jetty serves it: the HTTP handlers are written to the JDK's {@code HttpServer}
+ * API (Jetty's {@code jetty-http-spi} implements it), and WebSocket upgrades on the WebSocket API's
+ * path are taken before them.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -93,6 +96,7 @@ public final class LocalServer implements AutoCloseable {
       EventBus bus,
       LocalKms kms,
       StepFunctions stepFunctions,
+      HostedZones hostedZones,
       LocalWebSocketApi webSocket,
       Executor async,
       String region,
@@ -111,6 +115,7 @@ public final class LocalServer implements AutoCloseable {
             container.addMapping(webSocket.api().path(), webSocket);
           });
     }
+    Route53Api route53 = new Route53Api(hostedZones);
     server.createContext(
         "/",
         exchange -> {
@@ -119,6 +124,8 @@ public final class LocalServer implements AutoCloseable {
               lambda.handle(exchange);
             } else if (AwsJsonApi.accepts(exchange)) {
               awsJson.handle(exchange);
+            } else if (Route53Api.accepts(exchange)) {
+              route53.handle(exchange);
             } else if (connections != null && ConnectionsApi.accepts(exchange)) {
               connections.handle(exchange);
             } else {
