@@ -156,6 +156,9 @@ public final class LocalServer implements AutoCloseable {
     jetty.setStopTimeout(1000);
     try {
       jetty.stop();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // A connection still open after the grace period (a WebSocket, a slow client) was cut.
+      LOG.debug("the HTTP server stopped with connections still open: {}", e.toString());
     } catch (Exception e) {
       LOG.warn("stopping the HTTP server failed: {}", e.toString());
     }
