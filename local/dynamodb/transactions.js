@@ -22,10 +22,13 @@ const updateItem = require('dynalite/actions/updateItem')
 const deleteItem = require('dynalite/actions/deleteItem')
 const { parseTransactWrite, parseTransactGet } = require('./requests')
 const { prefixedOperations } = require('./streams')
+const { emptyIndexUpdateInExpression } = require('./patches/items')
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#'
 const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000
 const CONFLICT = { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }
+// "The aggregate size of the items in the transaction cannot exceed 4 MB."
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 const MAX_HOLD_MS = 60 * 1000
 const SINGLE_ITEM_ACTIONS = { Put: putItem, Update: updateItem, Delete: deleteItem }
 
@@ -46,7 +49,10 @@ function createTransactions (store, streams, options = {}) {
   async function transactWriteItems (body) {
     const fingerprint = fingerprintOf(body)
     const request = parseTransactWrite(body, store)
+    const size = request.actions.reduce((sum, action) => sum + actionSize(action), 0)
+    if (size > MAX_TRANSACTION_BYTES) throw db.validationError('Transaction request cannot be larger than 4 MB')
     const targets = await resolveTargets(request.actions)
+    cancelInvalid(targets)
     const token = request.clientRequestToken
     if (token == null) {
       await commit(targets)
@@ -164,6 +170,7 @@ function createTransactions (store, streams, options = {}) {
   async function transactGetItems (body) {
     const request = parseTransactGet(body, store)
     const targets = await resolveTargets(request.actions)
+    cancelInvalid(targets)
     const unlock = await lock(targets)
     try {
       const responses = []
@@ -180,8 +187,11 @@ function createTransactions (store, streams, options = {}) {
     }
   }
 
-  // Loads each action's table, checks its key or item against the schema (a mismatch rejects the
-  // whole request, as in DynamoDB, rather than cancelling it) and computes dynalite's item key.
+  // Loads each action's table, checks its key or item against the schema and computes dynalite's
+  // item key. As in DynamoDB, a problem the request shows by itself (an empty key value, an update of
+  // a key attribute, two actions on one item) rejects the whole request, while a key or item that
+  // does not fit the table's schema (a missing or wrongly typed key attribute, a wrongly typed index
+  // key) cancels the transaction with a ValidationError reason for that action.
   async function resolveTargets (actions) {
     const tables = new Map()
     for (const { data } of actions) {
@@ -190,18 +200,26 @@ function createTransactions (store, streams, options = {}) {
     const seen = new Set()
     return actions.map(({ type, data }) => {
       const table = tables.get(data.TableName)
-      const keySource = type === 'Put' ? data.Item : data.Key
-      const invalid = type === 'Put' ? db.validateItem(data.Item, table) :
-        db.validateKey(data.Key, table) ||
-        (type === 'Update' ? db.validateUpdates(null, data._updates, table) : null) ||
+      const schemaError = type === 'Put' ? db.validateItem(data.Item, table) : db.validateKey(data.Key, table)
+      if (schemaError && !isRequestLevel(schemaError)) return { type, data, table, problem: validationReason(schemaError) }
+      const invalid = schemaError ||
+        (type === 'Update' ? emptyIndexUpdateInExpression(data._updates, table) || db.validateUpdates(null, data._updates, table) : null) ||
         (type === 'Get' ? db.validateKeyPaths((data._projection || {}).nestedPaths, table) : null)
+      if (invalid && !isRequestLevel(invalid)) return { type, data, table, problem: validationReason(invalid) }
       if (invalid) throw invalid
-      const key = db.createKey(keySource, table)
+      const key = db.createKey(type === 'Put' ? data.Item : data.Key, table)
       const id = JSON.stringify([ data.TableName, key ])
       if (seen.has(id)) throw db.validationError('Transaction request cannot include multiple operations on one item')
       seen.add(id)
       return { type, data, table, key }
     })
+  }
+
+  // Throws the cancellation for targets whose key or item does not fit their table.
+  function cancelInvalid (targets) {
+    if (targets.some((target) => target.problem)) {
+      throw cancellation(targets.map((target) => target.problem ? { reason: target.problem } : {}))
+    }
   }
 
   // Takes the locks of every target, or cancels the transaction with TransactionConflict for the
@@ -322,6 +340,23 @@ function createTransactions (store, streams, options = {}) {
   }
 
   return { transactWriteItems, transactGetItems, isHeld, conflictMode, injectConflicts, describeConflicts, holdItem }
+}
+
+// What an action brings into the transaction by DynamoDB's item-size rules: a Put's item; the key
+// and expression values of the others.
+function actionSize ({ type, data }) {
+  if (type === 'Put') return db.itemSize(data.Item)
+  return db.itemSize(data.Key) + (data.ExpressionAttributeValues ? db.itemSize(data.ExpressionAttributeValues) : 0)
+}
+
+// Problems DynamoDB finds in the request alone, before the transaction runs: these reject it.
+function isRequestLevel (err) {
+  return !/^(The provided key element does not match the schema|One or more parameter values were invalid: (Missing the key|Type mismatch for))/
+    .test(err.body.message)
+}
+
+function validationReason (err) {
+  return { Code: 'ValidationError', Message: err.body.message }
 }
 
 function itemIdOf (target) {

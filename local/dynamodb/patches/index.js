@@ -13,3 +13,5 @@ if (require.cache[path.join(path.dirname(require.resolve('dynalite/package.json'
 
 require('./tables')
 require('./conflicts')
+require('./items')
+require('./expressions')
