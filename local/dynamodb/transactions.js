@@ -95,7 +95,7 @@ function createTransactions (store, streams, options = {}) {
   }
 
   async function commit (targets) {
-    const unlock = await lock(targets)
+    const unlock = await lock(targets, true)
     try {
       const outcomes = []
       for (const target of targets) {
@@ -171,7 +171,7 @@ function createTransactions (store, streams, options = {}) {
     const request = parseTransactGet(body, store)
     const targets = await resolveTargets(request.actions)
     cancelInvalid(targets)
-    const unlock = await lock(targets)
+    const unlock = await lock(targets, false)
     try {
       const responses = []
       for (const target of targets) {
@@ -223,15 +223,16 @@ function createTransactions (store, streams, options = {}) {
   }
 
   // Takes the locks of every target, or cancels the transaction with TransactionConflict for the
-  // targets armed to conflict or (in conflict mode) locked by another request.
-  async function lock (targets) {
+  // targets armed to conflict or (in conflict mode) locked by another request. A writing
+  // transaction's items count as held, which single-item writes then conflict with.
+  async function lock (targets, writing) {
     const conflicts = targets.map((target) => consumeArmed(target))
     if (conflictMode && !conflicts.some(Boolean)) {
       targets.forEach((target, i) => { conflicts[i] = lockOf(target).isLocked(target.key) })
     }
     if (conflicts.some(Boolean)) throw cancellation(conflicts.map((conflict) => conflict ? { reason: CONFLICT } : {}))
     const release = conflictMode ? lockFree(targets) : await lockAll(targets)
-    const ids = targets.map(itemIdOf)
+    const ids = writing ? targets.map(itemIdOf) : []
     ids.forEach((id) => held.set(id, (held.get(id) || 0) + 1))
     return () => {
       ids.forEach((id) => held.get(id) > 1 ? held.set(id, held.get(id) - 1) : held.delete(id))
