@@ -33,7 +33,8 @@ const STREAMS_OPERATIONS = [ 'ListStreams', 'DescribeStream', 'GetShardIterator'
  * routed here, the store they share, and start(), which opens the store and must complete before
  * the server listens.
  *
- * @param options dynalite's options plus streamRetentionMs, streamIteratorTtlMs and ttlSweepMs
+ * @param options dynalite's options plus streamRetentionMs, streamIteratorTtlMs, ttlSweepMs and
+ *     transactionConflicts
  */
 function createServer (options = {}) {
   // dynalite keeps its store private; catching it as it is created lets the extensions share the
@@ -51,7 +52,7 @@ function createServer (options = {}) {
 
   const streams = createStreams(store, { retentionMs: options.streamRetentionMs, iteratorTtlMs: options.streamIteratorTtlMs })
   streams.recordSingleItemWrites()
-  const transactions = createTransactions(store, streams)
+  const transactions = createTransactions(store, streams, { transactionConflicts: options.transactionConflicts })
   const ttl = createTimeToLive(store, streams, { sweepMs: options.ttlSweepMs })
   store.topgun = { streams, transactions, ttl }
 
@@ -61,6 +62,12 @@ function createServer (options = {}) {
     'DynamoDB_20120810.UpdateTimeToLive': (data) => ttl.updateTimeToLive(parseTimeToLiveRequest('UpdateTimeToLive', data)),
     'DynamoDB_20120810.DescribeTimeToLive': (data) => ttl.describeTimeToLive(parseTimeToLiveRequest('DescribeTimeToLive', data)),
   }
+  // Test-only controls (not AWS operations, so not signed): see transactions.js.
+  const controls = {
+    'TopgunLocal.InjectTransactionConflicts': (data) => transactions.injectConflicts(data),
+    'TopgunLocal.DescribeTransactionConflicts': (data) => transactions.describeConflicts(data),
+    'TopgunLocal.HoldItem': (data) => transactions.holdItem(data),
+  }
   for (const name of STREAMS_OPERATIONS) {
     const operation = streams.api[name[0].toLowerCase() + name.slice(1)]
     operations['DynamoDBStreams_20120810.' + name] = (data) => operation(parseStreamsRequest(name, data))
@@ -69,11 +76,12 @@ function createServer (options = {}) {
   const [ dynaliteHandler ] = server.listeners('request')
   server.removeAllListeners('request')
   server.on('request', (req, res) => {
-    const operation = req.method === 'POST' && operations[req.headers['x-amz-target']]
+    const target = req.headers['x-amz-target']
+    const operation = req.method === 'POST' && (operations[target] || controls[target])
     if (!operation) return dynaliteHandler(req, res)
     readBody(req, (err, body) => {
       if (err) return send(res, 413, { __type: 'com.amazon.coral.service#SerializationException' })
-      handle(operation, req, body, res)
+      handle(operation, req, body, res, !controls[target])
     })
   })
 
@@ -89,10 +97,10 @@ function createServer (options = {}) {
   return { server, store, start }
 }
 
-function handle (operation, req, body, res) {
+function handle (operation, req, body, res, signed) {
   // As dynalite does for every other operation: the SDKs always sign, so an unsigned request is a bug.
   const authorization = req.headers.authorization || ''
-  if (!authorization.startsWith('AWS4-')) {
+  if (signed && !authorization.startsWith('AWS4-')) {
     return send(res, 400, {
       __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
       message: 'Request is missing Authentication Token',

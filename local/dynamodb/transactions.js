@@ -7,6 +7,13 @@
 // never form a cycle. Under those locks it reads the items, evaluates every action, and only if all
 // of them pass writes all items and index entries in a single LevelDB batch. Locks and idempotency
 // tokens live in this process, which owns its LevelDB exclusively.
+//
+// Conflicts: by default a transaction waits for the locks it needs. With transactionConflicts, it
+// behaves as DynamoDB does instead: a transaction that finds one of its items locked by another
+// request is cancelled (TransactionConflict for that action), and a single-item write to an item a
+// transaction holds fails with TransactionConflictException (patches/conflicts.js). Either way, tests
+// can arm "the next N transactions touching this item conflict" (injectConflicts) and hold an item as
+// a transaction in flight would (holdItem), through the TopgunLocal.* control targets.
 
 const crypto = require('crypto')
 const db = require('dynalite/db')
@@ -15,23 +22,37 @@ const updateItem = require('dynalite/actions/updateItem')
 const deleteItem = require('dynalite/actions/deleteItem')
 const { parseTransactWrite, parseTransactGet } = require('./requests')
 const { prefixedOperations } = require('./streams')
+const { emptyIndexUpdateInExpression } = require('./patches/items')
 
 const DYNAMODB = 'com.amazonaws.dynamodb.v20120810#'
 const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000
+const CONFLICT = { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }
+// "The aggregate size of the items in the transaction cannot exceed 4 MB."
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+const MAX_HOLD_MS = 60 * 1000
 const SINGLE_ITEM_ACTIONS = { Put: putItem, Update: updateItem, Delete: deleteItem }
 
 /**
  * @param store dynalite's store
  * @param streams the store's streams (./streams), which every write goes through
+ * @param options transactionConflicts: cancel on a locked item instead of waiting for it
  */
-function createTransactions (store, streams) {
+function createTransactions (store, streams, options = {}) {
+  const conflictMode = Boolean(options.transactionConflicts)
   // ClientRequestToken -> { fingerprint, expiresAt } (expiresAt null while the transaction runs).
   const tokens = new Map()
+  // Item id (see itemId) -> how many of the next transactions touching it are cancelled.
+  const armed = new Map()
+  // Item id -> how many transactions (or holds) hold its lock right now.
+  const held = new Map()
 
   async function transactWriteItems (body) {
     const fingerprint = fingerprintOf(body)
     const request = parseTransactWrite(body, store)
+    const size = request.actions.reduce((sum, action) => sum + actionSize(action), 0)
+    if (size > MAX_TRANSACTION_BYTES) throw db.validationError('Transaction request cannot be larger than 4 MB')
     const targets = await resolveTargets(request.actions)
+    cancelInvalid(targets)
     const token = request.clientRequestToken
     if (token == null) {
       await commit(targets)
@@ -74,7 +95,7 @@ function createTransactions (store, streams) {
   }
 
   async function commit (targets) {
-    const unlock = await lockAll(targets)
+    const unlock = await lock(targets, true)
     try {
       const outcomes = []
       for (const target of targets) {
@@ -149,7 +170,8 @@ function createTransactions (store, streams) {
   async function transactGetItems (body) {
     const request = parseTransactGet(body, store)
     const targets = await resolveTargets(request.actions)
-    const unlock = await lockAll(targets)
+    cancelInvalid(targets)
+    const unlock = await lock(targets, false)
     try {
       const responses = []
       for (const target of targets) {
@@ -165,8 +187,11 @@ function createTransactions (store, streams) {
     }
   }
 
-  // Loads each action's table, checks its key or item against the schema (a mismatch rejects the
-  // whole request, as in DynamoDB, rather than cancelling it) and computes dynalite's item key.
+  // Loads each action's table, checks its key or item against the schema and computes dynalite's
+  // item key. As in DynamoDB, a problem the request shows by itself (an empty key value, an update of
+  // a key attribute, two actions on one item) rejects the whole request, while a key or item that
+  // does not fit the table's schema (a missing or wrongly typed key attribute, a wrongly typed index
+  // key) cancels the transaction with a ValidationError reason for that action.
   async function resolveTargets (actions) {
     const tables = new Map()
     for (const { data } of actions) {
@@ -175,13 +200,14 @@ function createTransactions (store, streams) {
     const seen = new Set()
     return actions.map(({ type, data }) => {
       const table = tables.get(data.TableName)
-      const keySource = type === 'Put' ? data.Item : data.Key
-      const invalid = type === 'Put' ? db.validateItem(data.Item, table) :
-        db.validateKey(data.Key, table) ||
-        (type === 'Update' ? db.validateUpdates(null, data._updates, table) : null) ||
+      const schemaError = type === 'Put' ? db.validateItem(data.Item, table) : db.validateKey(data.Key, table)
+      if (schemaError && !isRequestLevel(schemaError)) return { type, data, table, problem: validationReason(schemaError) }
+      const invalid = schemaError ||
+        (type === 'Update' ? emptyIndexUpdateInExpression(data._updates, table) || db.validateUpdates(null, data._updates, table) : null) ||
         (type === 'Get' ? db.validateKeyPaths((data._projection || {}).nestedPaths, table) : null)
+      if (invalid && !isRequestLevel(invalid)) return { type, data, table, problem: validationReason(invalid) }
       if (invalid) throw invalid
-      const key = db.createKey(keySource, table)
+      const key = db.createKey(type === 'Put' ? data.Item : data.Key, table)
       const id = JSON.stringify([ data.TableName, key ])
       if (seen.has(id)) throw db.validationError('Transaction request cannot include multiple operations on one item')
       seen.add(id)
@@ -189,16 +215,118 @@ function createTransactions (store, streams) {
     })
   }
 
+  // Throws the cancellation for targets whose key or item does not fit their table.
+  function cancelInvalid (targets) {
+    if (targets.some((target) => target.problem)) {
+      throw cancellation(targets.map((target) => target.problem ? { reason: target.problem } : {}))
+    }
+  }
+
+  // Takes the locks of every target, or cancels the transaction with TransactionConflict for the
+  // targets armed to conflict or (in conflict mode) locked by another request. A writing
+  // transaction's items count as held, which single-item writes then conflict with.
+  async function lock (targets, writing) {
+    const conflicts = targets.map((target) => consumeArmed(target))
+    if (conflictMode && !conflicts.some(Boolean)) {
+      targets.forEach((target, i) => { conflicts[i] = lockOf(target).isLocked(target.key) })
+    }
+    if (conflicts.some(Boolean)) throw cancellation(conflicts.map((conflict) => conflict ? { reason: CONFLICT } : {}))
+    const release = conflictMode ? lockFree(targets) : await lockAll(targets)
+    const ids = writing ? targets.map(itemIdOf) : []
+    ids.forEach((id) => held.set(id, (held.get(id) || 0) + 1))
+    return () => {
+      ids.forEach((id) => held.get(id) > 1 ? held.set(id, held.get(id) - 1) : held.delete(id))
+      release()
+    }
+  }
+
+  function consumeArmed (target) {
+    const id = itemIdOf(target)
+    const remaining = armed.get(id)
+    if (!remaining) return false
+    if (remaining > 1) armed.set(id, remaining - 1)
+    else armed.delete(id)
+    return true
+  }
+
   // Per-key locks taken one at a time in (table, key) order: every transaction climbs the same
   // order, and single-item operations hold one key only, so no cycle of waiters can form.
   async function lockAll (targets) {
-    const ordered = [ ...targets ].sort((a, b) => compare(a.table.TableName, b.table.TableName) || compare(a.key, b.key))
     const releases = []
-    for (const target of ordered) {
-      const itemDb = store.getItemDb(target.table.TableName)
-      releases.push(await new Promise((resolve) => itemDb.lock(target.key, (release) => resolve(release()))))
+    for (const target of ordered(targets)) {
+      releases.push(await new Promise((resolve) => lockOf(target)(target.key, (release) => resolve(release()))))
     }
     return () => releases.forEach((release) => release())
+  }
+
+  // Locks that were just found free, taken in this same turn of the event loop: the lock library
+  // grants a free lock synchronously, so nothing can take one of them in between.
+  function lockFree (targets) {
+    const releases = []
+    for (const target of ordered(targets)) lockOf(target)(target.key, (release) => releases.push(release()))
+    if (releases.length !== targets.length) throw new Error('a lock found free was not granted at once')
+    return () => releases.forEach((release) => release())
+  }
+
+  function ordered (targets) {
+    return [ ...targets ].sort((a, b) => compare(a.table.TableName, b.table.TableName) || compare(a.key, b.key))
+  }
+
+  function lockOf (target) {
+    return store.getItemDb(target.table.TableName).lock
+  }
+
+  /** Whether a transaction (or a hold) has the item locked, for single-item writes in conflict mode. */
+  function isHeld (tableName, key) {
+    return held.has(JSON.stringify([ tableName, key ]))
+  }
+
+  // ---- the TopgunLocal.* control targets, for tests --------------------------------------------------
+
+  /** { TableName, Key, Count }: the next Count transactions that touch the item are cancelled for it. */
+  async function injectConflicts (data) {
+    const target = await controlTarget(data)
+    if (!Number.isInteger(data.Count) || data.Count < 0 || data.Count > 1000) {
+      throw db.validationError('Count must be an integer from 0 to 1000')
+    }
+    const id = itemIdOf(target)
+    if (data.Count) armed.set(id, data.Count)
+    else armed.delete(id)
+    return { Remaining: data.Count }
+  }
+
+  /** { TableName, Key }: how many armed conflicts of the item are left. */
+  async function describeConflicts (data) {
+    return { Remaining: armed.get(itemIdOf(await controlTarget(data))) || 0 }
+  }
+
+  /**
+   * { TableName, Key, DurationMs }: takes the item's lock (waiting for it, as a transaction does) and
+   * keeps it for DurationMs, as a transaction in flight would; answers once the lock is taken.
+   */
+  async function holdItem (data) {
+    const target = await controlTarget(data)
+    if (!Number.isInteger(data.DurationMs) || data.DurationMs < 1 || data.DurationMs > MAX_HOLD_MS) {
+      throw db.validationError('DurationMs must be an integer from 1 to ' + MAX_HOLD_MS)
+    }
+    const release = await lockAll([ target ])
+    const id = itemIdOf(target)
+    held.set(id, (held.get(id) || 0) + 1)
+    setTimeout(() => {
+      held.get(id) > 1 ? held.set(id, held.get(id) - 1) : held.delete(id)
+      release()
+    }, data.DurationMs)
+    return {}
+  }
+
+  async function controlTarget (data) {
+    if (!data || typeof data.TableName !== 'string' || !data.Key || typeof data.Key !== 'object') {
+      throw db.validationError('TableName and Key are required')
+    }
+    const table = await getTable(data.TableName)
+    const invalid = db.validateKey(data.Key, table)
+    if (invalid) throw invalid
+    return { table, key: db.createKey(data.Key, table) }
   }
 
   function getTable (name) {
@@ -212,7 +340,28 @@ function createTransactions (store, streams) {
     }))
   }
 
-  return { transactWriteItems, transactGetItems }
+  return { transactWriteItems, transactGetItems, isHeld, conflictMode, injectConflicts, describeConflicts, holdItem }
+}
+
+// What an action brings into the transaction by DynamoDB's item-size rules: a Put's item; the key
+// and expression values of the others.
+function actionSize ({ type, data }) {
+  if (type === 'Put') return db.itemSize(data.Item)
+  return db.itemSize(data.Key) + (data.ExpressionAttributeValues ? db.itemSize(data.ExpressionAttributeValues) : 0)
+}
+
+// Problems DynamoDB finds in the request alone, before the transaction runs: these reject it.
+function isRequestLevel (err) {
+  return !/^(The provided key element does not match the schema|One or more parameter values were invalid: (Missing the key|Type mismatch for))/
+    .test(err.body.message)
+}
+
+function validationReason (err) {
+  return { Code: 'ValidationError', Message: err.body.message }
+}
+
+function itemIdOf (target) {
+  return JSON.stringify([ target.table.TableName, target.key ])
 }
 
 // The reason an action cancels the transaction, or null when err is not one (then it is a fault).

@@ -121,7 +121,7 @@ function createTimeToLive (store, streams, options = {}) {
       itemDb.get(key, (err, item) => {
         if (err) return done(err.name === 'NotFoundError' ? null : err)
         // Changed or deleted since the scan: only what is still expired under the lock goes.
-        if (!isExpired(item, attribute, nowS)) return done()
+        if (!item || !isExpired(item, attribute, nowS)) return done()
         const operations = prefixedOperations(store, itemDb, [ { type: 'del', key } ])
         for (const indexType of [ 'Local', 'Global' ]) {
           const { deletes } = db.getIndexActions(table[indexType + 'SecondaryIndexes'] || [], item, null, table)

@@ -12,3 +12,6 @@ if (require.cache[path.join(path.dirname(require.resolve('dynalite/package.json'
 }
 
 require('./tables')
+require('./conflicts')
+require('./items')
+require('./expressions')

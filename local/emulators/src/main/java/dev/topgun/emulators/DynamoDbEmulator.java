@@ -155,6 +155,11 @@ public final class DynamoDbEmulator implements AutoCloseable {
     return port;
   }
 
+  /** The test-only controls of this emulator (transaction conflicts on demand). */
+  public DynamoDbControl control() {
+    return DynamoDbControl.at(endpoint());
+  }
+
   /** Stops the child process; with a data directory, the tables stay there for the next start. */
   @Override
   public void close() {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class DynamoDbStreamsLifecycleIT {
 
   @Test
-  void withADataDirectory_recordsSurviveARestart_andNumberingGoesOn(@TempDir Path dataDir) {
+  void withADataDirectory_recordsAndTimeToLiveSurviveARestart_andNumberingGoesOn(
+      @TempDir Path dataDir) {
     // given
     String table;
     List<Record> before;
@@ -32,6 +33,10 @@ class DynamoDbStreamsLifecycleIT {
       table = streamTable(dynamo);
       dynamo.putItem(p -> p.tableName(table).item(item("A", "1")));
       dynamo.putItem(p -> p.tableName(table).item(item("B", "1")));
+      dynamo.updateTimeToLive(
+          u ->
+              u.tableName(table)
+                  .timeToLiveSpecification(t -> t.attributeName("ttl").enabled(true)));
       before = new StreamReader(dynamo, streams).all(table);
     }
 
@@ -46,6 +51,12 @@ class DynamoDbStreamsLifecycleIT {
       assertThat(after.subList(0, 2)).isEqualTo(before);
       assertThat(after).hasSize(3);
       assertThat(sequence(after.get(2))).isGreaterThan(sequence(after.get(1)));
+      assertThat(
+              dynamo
+                  .describeTimeToLive(d -> d.tableName(table))
+                  .timeToLiveDescription()
+                  .attributeName())
+          .isEqualTo("ttl");
     }
   }
 

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** TransactGetItems through the AWS SDK, against the dynalite extension. */
 class TransactGetItemsIT {
@@ -107,18 +109,22 @@ class TransactGetItemsIT {
   }
 
   @Test
-  void keyNotMatchingTheSchema_isRejected() {
+  void aKeyNotMatchingTheSchema_cancelsWithValidationError() {
     // when
-    DynamoDbException rejected =
+    TransactionCanceledException cancelled =
         thrown(
-            DynamoDbException.class,
+            TransactionCanceledException.class,
             () ->
                 dynamo.transactGetItems(
-                    t -> t.transactItems(get(Map.of("PK", s("ORG#1"), "SK", n(1))))));
+                    t ->
+                        t.transactItems(
+                            get(key("ORG#1", "FINE")), get(Map.of("PK", s("ORG#1"), "SK", n(1))))));
 
     // then
-    assertThat(rejected.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(rejected.awsErrorDetails().errorMessage())
+    assertThat(cancelled.cancellationReasons())
+        .extracting(CancellationReason::code)
+        .containsExactly("None", "ValidationError");
+    assertThat(cancelled.cancellationReasons().get(1).message())
         .isEqualTo("The provided key element does not match the schema");
   }
 

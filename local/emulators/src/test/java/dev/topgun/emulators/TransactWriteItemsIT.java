@@ -7,6 +7,7 @@ import static dev.topgun.emulators.DynamoDbTestSupport.s;
 import static dev.topgun.emulators.DynamoDbTestSupport.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.List;
@@ -253,23 +254,104 @@ class TransactWriteItemsIT {
   }
 
   @Test
-  void keyNotMatchingTheSchema_isRejectedAsAWhole_notCancelled() {
+  void keysAndItemsNotFittingTheSchema_cancelTheirActions_withValidationError() {
+    // given
+    TransactWriteItem[] actions = {
+      put(item("ORG#1", "FINE"), null),
+      delete(Map.of("PK", s("ORG#1"))),
+      delete(Map.of("PK", s("ORG#1"), "SK", n(1))),
+      put(Map.of("PK", s("ORG#1"), "SK", n(2)), null),
+      put(item("ORG#1", "INDEXED", "GSI1PK", 5, "GSI1SK", "x"), null)
+    };
+
     // when
-    DynamoDbException rejected =
+    TransactionCanceledException cancelled =
+        thrown(
+            TransactionCanceledException.class,
+            () -> dynamo.transactWriteItems(t -> t.transactItems(actions)));
+
+    // then
+    assertThat(cancelled.cancellationReasons())
+        .extracting(CancellationReason::code, CancellationReason::message)
+        .containsExactly(
+            tuple("None", null),
+            tuple("ValidationError", "The provided key element does not match the schema"),
+            tuple("ValidationError", "The provided key element does not match the schema"),
+            tuple(
+                "ValidationError",
+                "One or more parameter values were invalid: Type mismatch for key SK expected: S"
+                    + " actual: N"),
+            tuple(
+                "ValidationError",
+                "One or more parameter values were invalid: Type mismatch for Index Key GSI1PK"
+                    + " Expected: S Actual: N IndexName: GSI1"));
+    assertThat(getItem(key("ORG#1", "FINE"))).isEmpty();
+  }
+
+  @Test
+  void emptyKeyValues_rejectTheWholeRequest_notCancelled() {
+    // when
+    DynamoDbException emptyKey =
         thrown(
             DynamoDbException.class,
             () ->
                 dynamo.transactWriteItems(
                     t ->
                         t.transactItems(
-                            put(item("ORG#1", "FINE"), null), delete(Map.of("PK", s("ORG#1"))))));
+                            put(item("ORG#1", "FINE"), null), delete(key("ORG#1", "")))));
+    DynamoDbException emptyIndexKey =
+        thrown(
+            DynamoDbException.class,
+            () ->
+                dynamo.transactWriteItems(
+                    t ->
+                        t.transactItems(
+                            put(item("ORG#1", "EMPTY", "GSI1PK", "", "GSI1SK", "x"), null))));
 
     // then
+    assertThat(emptyKey).isNotInstanceOf(TransactionCanceledException.class);
+    assertThat(emptyKey.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(emptyKey.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "One or more parameter values are not valid. The AttributeValue for a key attribute"
+                + " cannot contain an empty string value. Key: SK");
+    assertThat(emptyIndexKey).isNotInstanceOf(TransactionCanceledException.class);
+    assertThat(emptyIndexKey.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "One or more parameter values are not valid. A value specified for a secondary index"
+                + " key is not supported. The AttributeValue for a key attribute cannot contain an"
+                + " empty string value. IndexName: GSI1, IndexKey: GSI1PK");
+    assertThat(getItem(key("ORG#1", "FINE"))).isEmpty();
+    assertThat(getItem(key("ORG#1", "EMPTY"))).isEmpty();
+  }
+
+  @Test
+  void moreThanFourMegabytesOfItems_isRejected_butFourAreAccepted() {
+    // given: items of 390,000 bytes each; DynamoDB caps one item at 400 KB and a transaction at 4
+    // MB
+    String big = "x".repeat(390_000);
+    List<TransactWriteItem> ten =
+        IntStream.range(0, 10)
+            .mapToObj(i -> put(item("ORG#1", "BIG#" + i, "blob", big), null))
+            .toList();
+    List<TransactWriteItem> eleven =
+        IntStream.range(0, 11)
+            .mapToObj(i -> put(item("ORG#2", "BIG#" + i, "blob", big), null))
+            .toList();
+
+    // when
+    dynamo.transactWriteItems(t -> t.transactItems(ten));
+    DynamoDbException rejected =
+        thrown(
+            DynamoDbException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(eleven)));
+
+    // then
+    assertThat(getItem(key("ORG#1", "BIG#9"))).containsKey("blob");
     assertThat(rejected).isNotInstanceOf(TransactionCanceledException.class);
     assertThat(rejected.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(rejected.awsErrorDetails().errorMessage())
-        .isEqualTo("The provided key element does not match the schema");
-    assertThat(getItem(key("ORG#1", "FINE"))).isEmpty();
+        .isEqualTo("Transaction request cannot be larger than 4 MB");
+    assertThat(getItem(key("ORG#2", "BIG#0"))).isEmpty();
   }
 
   @Test

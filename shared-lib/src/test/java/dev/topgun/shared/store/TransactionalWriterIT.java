@@ -3,10 +3,12 @@ package dev.topgun.shared.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.topgun.emulators.DynamoDbControl;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.testing.LocalTable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -335,5 +337,45 @@ class TransactionalWriterIT {
 
   private static String slug() {
     return "s-" + Ids.newId().toLowerCase();
+  }
+
+  @Test
+  void aTransactionCancelledByAConflict_isRetried_andCommits() {
+    // given: the next transaction touching the widget's slug marker meets another in flight
+    WidgetItem widget = WidgetItem.of(orgId, Ids.newId(), "Blue", slug());
+    Unique slug = Unique.of("widget-slug", widget.getSlug());
+    DynamoDbControl control = DynamoDbControl.at(TABLE.endpoint());
+    control.injectTransactionConflicts(TABLE.name(), keyOf(slug.key()), 1);
+
+    // when
+    WidgetItem stored = writer.create(WidgetItem.SCHEMA, widget, List.of(slug));
+
+    // then: the conflict was met, and the retry wrote it all
+    assertThat(control.remainingTransactionConflicts(TABLE.name(), keyOf(slug.key()))).isZero();
+    assertThat(store.get(WidgetItem.SCHEMA, widget.key()))
+        .hasValueSatisfying(w -> assertThat(w.getVersion()).isEqualTo(stored.getVersion()));
+    assertThat(store.uniqueOwner(slug)).contains(widget.key());
+  }
+
+  @Test
+  void conflictsOnEveryAttempt_surfaceAsTransactionConflictException_andWriteNothing() {
+    // given: more conflicts armed than commit() makes attempts
+    WidgetItem widget = WidgetItem.of(orgId, Ids.newId(), "Blue", slug());
+    Unique slug = Unique.of("widget-slug", widget.getSlug());
+    DynamoDbControl control = DynamoDbControl.at(TABLE.endpoint());
+    control.injectTransactionConflicts(TABLE.name(), keyOf(widget.key()), 4);
+
+    // when / then
+    assertThatThrownBy(() -> writer.create(WidgetItem.SCHEMA, widget, List.of(slug)))
+        .isInstanceOf(TransactionConflictException.class);
+    assertThat(control.remainingTransactionConflicts(TABLE.name(), keyOf(widget.key())))
+        .as("one conflict left: three attempts were made")
+        .isEqualTo(1);
+    assertThat(store.get(WidgetItem.SCHEMA, widget.key())).isEmpty();
+    assertThat(store.uniqueOwner(slug)).isEmpty();
+  }
+
+  private static Map<String, String> keyOf(ItemKey key) {
+    return Map.of(TopgunTable.PK, key.pk(), TopgunTable.SK, key.sk());
   }
 }
