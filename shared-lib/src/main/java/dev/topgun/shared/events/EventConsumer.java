@@ -26,6 +26,15 @@ public interface EventConsumer {
   String source();
 
   /**
+   * Whether this consumer takes events of {@code source}: by default exactly {@link #source()}. A
+   * consumer of a domain-neutral fact that any domain publishes (such as {@code
+   * LimitThresholdCrossed}, from whichever {@code topgun.<domain>} counted the usage) widens it.
+   */
+  default boolean takesSource(String source) {
+    return source().equals(source);
+  }
+
+  /**
    * The detail-types it takes, e.g. {@code Set.of("LicenseExpired")}; for a schedule, the schedule
    * names.
    */

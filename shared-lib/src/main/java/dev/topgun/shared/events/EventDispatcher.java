@@ -171,7 +171,7 @@ public class EventDispatcher {
   }
 
   private static boolean takes(EventConsumer consumer, String source, String routedAs) {
-    return consumer.source().equals(source) && consumer.detailTypes().contains(routedAs);
+    return consumer.takesSource(source) && consumer.detailTypes().contains(routedAs);
   }
 
   private static List<Registered> registered(BeanContext beans) {
