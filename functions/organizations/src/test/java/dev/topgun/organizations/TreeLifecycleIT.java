@@ -2,13 +2,14 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.topgun.shared.events.OutboundEvent;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.TenancyKeys;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
-import dev.topgun.shared.testing.RecordingEvents;
+import dev.topgun.shared.testing.OutboxEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +29,7 @@ class TreeLifecycleIT {
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
 
   private static final User OPERATOR = Api.OPERATOR;
+  private static final OutboxEvents OUTBOX = OutboxEvents.of(TABLE);
   private static Api api;
 
   @BeforeAll
@@ -65,36 +67,31 @@ class TreeLifecycleIT {
                     "{\"name\":\"x\",\"slug\":\"patch-new\",\"hierarchyType\":\"master_branch\"}")
                 .status())
         .isEqualTo(409);
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(
-            e -> {
-              assertThat(e.detailType()).isEqualTo("OrganizationUpdated");
-              assertThat(e.detail()).contains(org, "patch-new");
-            });
+    assertThat(OUTBOX.about(org))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly("OrganizationCreated", "OrganizationUpdated");
+    assertThat(OUTBOX.about(org).get(1).detail()).contains("\"slug\":\"patch-new\"");
   }
 
   @Test
-  void whenEventBridgeRefusesTheEvent_theCommittedChangeStillAnswers201() {
+  void aRefusedChange_reportsNothing_andARenameToTheSameNameNeither() {
     // given
-    RecordingEvents.refusing = true;
-    try {
-      // when
-      Response created =
-          api.call(
-              OPERATOR,
-              "POST",
-              "/v1/organizations/" + api.root + "/children",
-              "{\"name\":\"Quiet\",\"slug\":\"no-event\",\"hierarchyType\":\"master_branch\"}");
+    String org = api.create(OPERATOR, api.root, "quiet-org", "master_branch");
+    api.create(OPERATOR, api.root, "quiet-taken", "master_branch");
 
-      // then
-      assertThat(created.status()).as(created.raw()).isEqualTo(201);
-      assertThat(api.call(OPERATOR, "GET", "/v1/organizations/" + created.id(), null).status())
-          .isEqualTo(200);
-      assertThat(RecordingEvents.SENT).noneMatch(e -> e.detail().contains(created.id()));
-      assertThat(actions(OPERATOR, api.root)).contains("organization.created");
-    } finally {
-      RecordingEvents.refusing = false;
-    }
+    // when
+    Response taken =
+        api.call(OPERATOR, "PATCH", "/v1/organizations/" + org, "{\"slug\":\"quiet-taken\"}");
+    Response same =
+        api.call(OPERATOR, "PATCH", "/v1/organizations/" + org, "{\"name\":\"Org quiet-org\"}");
+
+    // then: the refusal wrote nothing (its event was in its transaction), the no-op changed nothing
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(OUTBOX.about(org))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly("OrganizationCreated");
+    assertThat(actions(OPERATOR, org)).isEmpty();
   }
 
   @Test
@@ -159,12 +156,10 @@ class TreeLifecycleIT {
         .isEqualTo(404);
     assertThat(api.call(ownerB, "GET", "/v1/organizations/" + customer, null).status())
         .isEqualTo(200);
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(
-            e -> {
-              assertThat(e.detailType()).isEqualTo("OrganizationMoved");
-              assertThat(e.detail()).contains(agency, resellerA, resellerB);
-            });
+    assertThat(OUTBOX.about(agency))
+        .filteredOn(e -> e.detailType().equals("OrganizationMoved"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(resellerA, resellerB, OPERATOR.sub()));
     assertThat(actions(OPERATOR, agency)).contains("organization.moved");
     assertThat(actions(OPERATOR, resellerA)).contains("organization.moved_out");
     assertThat(actions(OPERATOR, resellerB)).contains("organization.moved_in");
@@ -254,9 +249,10 @@ class TreeLifecycleIT {
     assertThat(again.body()).containsEntry("reason", "not_deleted");
     assertThat(actions(owner, reseller))
         .containsSubsequence("organization.restored", "organization.deleted");
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("OrganizationDeleted"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("OrganizationRestored"));
+    assertThat(OUTBOX.about(reseller))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly(
+            "OrganizationCreated", "MemberAdded", "OrganizationDeleted", "OrganizationRestored");
   }
 
   @Test
@@ -401,10 +397,13 @@ class TreeLifecycleIT {
                 .toList())
         .containsExactlyInAnyOrder(owner.sub() + ":member", admin.sub() + ":owner");
     assertThat(actions(admin, org)).contains("member.added", "member.changed", "member.removed");
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberAdded"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberUpdated"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberRemoved"));
+    assertThat(OUTBOX.about(org))
+        .extracting(OutboundEvent::detailType)
+        .containsSubsequence("MemberAdded", "MemberUpdated", "MemberUpdated", "MemberRemoved");
+    assertThat(OUTBOX.about(org))
+        .filteredOn(e -> e.detailType().equals("MemberRemoved"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(member.sub(), admin.sub()));
   }
 
   @Test

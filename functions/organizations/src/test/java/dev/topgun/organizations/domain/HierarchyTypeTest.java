@@ -1,12 +1,8 @@
-package dev.topgun.organizations;
+package dev.topgun.organizations.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.topgun.organizations.domain.HierarchyType;
-import dev.topgun.organizations.domain.HierarchyViolationException;
-import dev.topgun.organizations.domain.NewOrganization;
-import dev.topgun.organizations.domain.Organization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,13 +45,9 @@ class HierarchyTypeTest {
 
   @Test
   void anEndUserHasNoChildren() {
-    // given
-    var parent = new Organization("p", "Shop", "shop", "end_user", "x", "active", "t");
-
     // when / then
     assertThat(HierarchyType.END_USER.mayHaveChildren()).isFalse();
-    assertThatThrownBy(
-            () -> new NewOrganization("Kid", "kid", HierarchyType.END_USER).under(parent))
+    assertThatThrownBy(() -> HierarchyType.END_USER.requireChild(HierarchyType.END_USER))
         .isInstanceOf(HierarchyViolationException.class)
         .hasMessageContaining("no children");
   }

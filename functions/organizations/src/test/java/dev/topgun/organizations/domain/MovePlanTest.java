@@ -1,11 +1,8 @@
-package dev.topgun.organizations;
+package dev.topgun.organizations.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.topgun.organizations.domain.ClosureRow;
-import dev.topgun.organizations.domain.MovePlan;
-import dev.topgun.organizations.domain.TreeRuleException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,16 @@
-package dev.topgun.organizations.notices;
+package dev.topgun.organizations.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.topgun.organizations.events.LicenseExpiryV1;
+import dev.topgun.shared.entitlements.LimitThresholdCrossedV1;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class OwnerNoticesTest {
 
-  private static final LicenseExpiry EXPIRY =
-      new LicenseExpiry(
+  private static final LicenseExpiryV1 EXPIRY =
+      new LicenseExpiryV1(
           "01JD2Y5WZZ0000000000000001",
           "01JD2Y5WZZ0000000000000000",
           Instant.parse("2026-11-11T12:00:00Z"),
@@ -48,9 +50,9 @@ class OwnerNoticesTest {
   void thresholdNotice_warnsAt80_andRefusesAt100() {
     // when
     OwnerNotices.Notice warning =
-        OwnerNotices.thresholdNotice(new LimitThresholdCrossed("o", "max_users", 80, 8, 10));
+        OwnerNotices.thresholdNotice(new LimitThresholdCrossedV1("o", "max_users", 80, 8, 10));
     OwnerNotices.Notice full =
-        OwnerNotices.thresholdNotice(new LimitThresholdCrossed("o", "max_users", 100, 10, 10));
+        OwnerNotices.thresholdNotice(new LimitThresholdCrossedV1("o", "max_users", 100, 10, 10));
 
     // then
     assertThat(warning.subject()).isEqualTo("Your plan's max_users is at 80 %");

@@ -1,12 +1,12 @@
-package dev.topgun.organizations.api;
+package dev.topgun.organizations.domain;
 
 import dev.topgun.shared.store.VersionConflictException;
 import java.util.function.Supplier;
 
 /**
- * Reruns a read-check-write when another request changed what it read (a version conflict): the
+ * Reruns a read-decide-write when another request changed what it read (a version conflict): the
  * rerun reads again and decides again, so it can still be refused. After {@link #ATTEMPTS} the
- * conflict answers 409.
+ * conflict goes on (409 {@code version-conflict}).
  */
 final class Conflicts {
 
@@ -14,12 +14,12 @@ final class Conflicts {
 
   private Conflicts() {}
 
-  static <T> T retry(Supplier<T> operation) {
-    for (int attempt = 1; ; attempt++) {
+  static <T> T retry(Supplier<T> attempt) {
+    for (int n = 1; ; n++) {
       try {
-        return operation.get();
+        return attempt.get();
       } catch (VersionConflictException e) {
-        if (attempt == ATTEMPTS) {
+        if (n == ATTEMPTS) {
           throw e;
         }
       }

@@ -1,46 +1,38 @@
-package dev.topgun.organizations.notices;
+package dev.topgun.organizations.domain;
 
-import dev.topgun.organizations.domain.Organization;
-import dev.topgun.organizations.store.MemberStore;
-import dev.topgun.organizations.store.OrganizationStore;
-import dev.topgun.shared.mail.Mailer;
-import dev.topgun.shared.tenancy.Membership;
-import dev.topgun.shared.tenancy.Role;
-import jakarta.inject.Singleton;
+import dev.topgun.organizations.events.LicenseExpiryV1;
+import dev.topgun.shared.entitlements.LimitThresholdCrossedV1;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the owners of an organization are told by e-mail: its usage crossed a threshold of a limit,
- * its license entered its grace period, its license expired. The one place that finds an
- * organization's owners and mails them, for the request path (a reservation that crossed a
- * threshold) and for licensing's events alike.
+ * What the owners of an organization are told by e-mail: its pool's usage crossed a threshold of a
+ * limit, its license entered its grace period, its license expired. The one place that finds an
+ * organization's owners and mails them, for every such event (organizations' own and licensing's).
  *
  * <p>A message that cannot be sent to one owner is logged (never its text) and the others are still
  * mailed; the caller learns how many went out ({@link Mailing}).
  */
-@Singleton
-public class OwnerNotices {
+public final class OwnerNotices {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnerNotices.class);
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  private final Mailer mailer;
-  private final MemberStore members;
-  private final OrganizationStore organizations;
+  private final Members members;
+  private final Organizations organizations;
+  private final Mailbox mailbox;
 
-  OwnerNotices(Mailer mailer, MemberStore members, OrganizationStore organizations) {
-    this.mailer = mailer;
+  public OwnerNotices(Members members, Organizations organizations, Mailbox mailbox) {
     this.members = members;
     this.organizations = organizations;
+    this.mailbox = mailbox;
   }
 
   /** One message to the owners. */
@@ -59,35 +51,28 @@ public class OwnerNotices {
   }
 
   /** The pool's usage of a limit crossed 80 % or 100 %. */
-  public Mailing limitThresholdCrossed(LimitThresholdCrossed crossed) {
+  public Mailing limitThresholdCrossed(LimitThresholdCrossedV1 crossed) {
     return mailOwners(crossed.organizationId(), thresholdNotice(crossed));
   }
 
   /** The license expired; it keeps working, with warnings, until its grace period ends. */
-  public Mailing licenseGraceStarted(LicenseExpiry expiry) {
+  public Mailing licenseGraceStarted(LicenseExpiryV1 expiry) {
     return mailOwners(expiry.organizationId(), graceNotice(expiry, name(expiry)));
   }
 
   /** The grace period ended: licensed features are read-only. */
-  public Mailing licenseExpired(LicenseExpiry expiry) {
+  public Mailing licenseExpired(LicenseExpiryV1 expiry) {
     return mailOwners(expiry.organizationId(), expiredNotice(expiry, name(expiry)));
   }
 
   private Mailing mailOwners(String orgId, Notice notice) {
-    List<String> owners = new ArrayList<>();
-    members.forEach(
-        orgId,
-        item ->
-            item.toMembership()
-                .filter(m -> m.role() == Role.OWNER)
-                .map(Membership::email)
-                .ifPresent(owners::add));
+    List<String> owners = members.ownerEmails(orgId);
     int sent = 0;
     for (String owner : owners) {
       try {
-        mailer.send(owner, notice.subject(), notice.text());
+        mailbox.send(owner, notice.subject(), notice.text());
         sent++;
-      } catch (Mailer.MailException e) {
+      } catch (MailNotSentException e) {
         LOG.error(
             "Notice \"{}\" to an owner of organization {} not mailed: {}",
             notice.subject(),
@@ -101,14 +86,14 @@ public class OwnerNotices {
     return new Mailing(owners.size(), sent);
   }
 
-  private String name(LicenseExpiry expiry) {
+  private String name(LicenseExpiryV1 expiry) {
     return organizations
-        .get(expiry.organizationId())
+        .find(expiry.organizationId())
         .map(Organization::name)
         .orElse("organization " + expiry.organizationId());
   }
 
-  static Notice thresholdNotice(LimitThresholdCrossed crossed) {
+  static Notice thresholdNotice(LimitThresholdCrossedV1 crossed) {
     return new Notice(
         "Your plan's " + crossed.limit() + " is at " + crossed.percent() + " %",
         "Your organization uses "
@@ -125,7 +110,7 @@ public class OwnerNotices {
                 : " Consider upgrading your license before you reach the limit.\n"));
   }
 
-  static Notice graceNotice(LicenseExpiry expiry, String organization) {
+  static Notice graceNotice(LicenseExpiryV1 expiry, String organization) {
     String graceEnds = when(expiry.graceEndsAt());
     return new Notice(
         "Your license is in its grace period until " + graceEnds,
@@ -145,7 +130,7 @@ public class OwnerNotices {
             + footer(expiry));
   }
 
-  static Notice expiredNotice(LicenseExpiry expiry, String organization) {
+  static Notice expiredNotice(LicenseExpiryV1 expiry, String organization) {
     return new Notice(
         "Your license has expired",
         "The license of "
@@ -161,7 +146,7 @@ public class OwnerNotices {
             + footer(expiry));
   }
 
-  private static String footer(LicenseExpiry expiry) {
+  private static String footer(LicenseExpiryV1 expiry) {
     return "License: " + expiry.licenseId() + "\nOrganization: " + expiry.organizationId() + "\n";
   }
 
