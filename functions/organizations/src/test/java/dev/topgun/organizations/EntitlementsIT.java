@@ -64,29 +64,7 @@ class EntitlementsIT {
     List<OutboundEvent> crossings = crossingsOf(reseller);
     assertThat(crossings)
         .extracting(e -> api.parse(e.detail()).get("data"))
-        .containsExactly(
-            Map.of(
-                "organizationId",
-                reseller,
-                "limit",
-                "max_child_organizations",
-                "percent",
-                80,
-                "usage",
-                4,
-                "max",
-                5),
-            Map.of(
-                "organizationId",
-                reseller,
-                "limit",
-                "max_child_organizations",
-                "percent",
-                100,
-                "usage",
-                5,
-                "max",
-                5));
+        .containsExactly(crossing(reseller, 80, 4, 5), crossing(reseller, 100, 5, 5));
     assertThat(crossings).allMatch(e -> e.source().equals("topgun.organizations"));
 
     // when: the relay publishes them, and EventBridge delivers the first one twice
@@ -268,6 +246,21 @@ class EntitlementsIT {
     assertThat(second.status()).isEqualTo(409);
     assertThat(usage.current(agency, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
     assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
+  }
+
+  /** The data of {@code LimitThresholdCrossed} for child organizations, as a JSON object. */
+  private static Map<String, Object> crossing(String pool, int percent, int used, int max) {
+    return Map.of(
+        "organizationId",
+        pool,
+        "limit",
+        "max_child_organizations",
+        "percent",
+        percent,
+        "usage",
+        used,
+        "max",
+        max);
   }
 
   private static List<OutboundEvent> crossingsOf(String pool) {

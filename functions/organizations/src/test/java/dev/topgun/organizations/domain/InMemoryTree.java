@@ -167,22 +167,22 @@ final class InMemoryTree implements Organizations, Members {
   @Override
   public Organization delete(
       Organization current, Organization next, boolean cascade, Change change) {
-    return write(
-        change,
-        () -> {
-          requireUnchanged(current);
-          audit.add("organization.deleted");
-          return put(next);
-        });
+    return rewrite(current, next, change, "organization.deleted");
   }
 
   @Override
   public Organization restore(Organization current, Organization next, Change change) {
+    return rewrite(current, next, change, "organization.restored");
+  }
+
+  /** Writes {@code next} in place of {@code current}, still at the version read. */
+  private Organization rewrite(
+      Organization current, Organization next, Change change, String action) {
     return write(
         change,
         () -> {
           requireUnchanged(current);
-          audit.add("organization.restored");
+          audit.add(action);
           return put(next);
         });
   }
