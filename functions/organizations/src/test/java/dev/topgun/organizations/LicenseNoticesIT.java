@@ -155,7 +155,7 @@ class LicenseNoticesIT {
       assertThat(record(eventId)).isEmpty();
     }
     assertThat(outcome(deliveries.deliver(event), LICENSE_NOTICES)).isEqualTo("PROCESSED");
-    assertThat(inbox.to(owner.email(), 1)).hasSize(1);
+    assertThat(inbox.settledTo(owner.email(), MAILED.mailer())).hasSize(1);
   }
 
   // --- helpers ---
