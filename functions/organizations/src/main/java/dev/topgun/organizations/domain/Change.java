@@ -22,10 +22,6 @@ public record Change(AuditContext audit, List<Event> events) {
     return new Change(audit, List.of());
   }
 
-  public String actor() {
-    return audit.actor();
-  }
-
   public Change with(Event event) {
     List<Event> more = new ArrayList<>(events);
     more.add(event);
