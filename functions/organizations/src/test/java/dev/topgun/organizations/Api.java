@@ -27,7 +27,6 @@ final class Api extends LambdaApi {
 
   private static Map<String, Object> properties(LocalTable table, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>(table.properties());
-    properties.put("test.events.recording", "true");
     properties.putAll(extra);
     return properties;
   }

@@ -2,11 +2,16 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.organizations.store.OrganizationStore;
+import dev.topgun.organizations.domain.Branch;
+import dev.topgun.organizations.domain.Change;
+import dev.topgun.organizations.domain.MovePlan;
+import dev.topgun.organizations.domain.Organizations;
+import dev.topgun.organizations.domain.TreeRuleException;
 import dev.topgun.shared.audit.AuditContext;
+import dev.topgun.shared.store.TransactionConflictException;
+import dev.topgun.shared.store.VersionConflictException;
 import dev.topgun.shared.tenancy.ClosureItem;
 import dev.topgun.shared.tenancy.OrganizationItem;
-import dev.topgun.shared.tenancy.TenancyDirectory;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
@@ -54,22 +59,23 @@ class ConcurrencyIT {
   void twoConcurrentMovesThatWouldFormACycle_atMostOneSucceeds() throws Exception {
     // given: the store's move, below the API's type rule, so that only the guards stand between
     // two sibling sub_users moving under each other and a cycle
-    OrganizationStore store = api.context.getBean(OrganizationStore.class);
-    TenancyDirectory directory = api.context.getBean(TenancyDirectory.class);
-    AuditContext context = new AuditContext(OPERATOR.sub(), "127.0.0.1", "cycle-test");
+    Organizations store = api.context.getBean(Organizations.class);
     String reseller = api.create(OPERATOR, api.root, "cycle-reseller", "master_branch");
     for (int round = 0; round < ROUNDS; round++) {
       String x = api.create(OPERATOR, reseller, "cycle-x-" + round, "sub_user");
       String y = api.create(OPERATOR, reseller, "cycle-y-" + round, "sub_user");
 
       // when
-      List<Boolean> moved =
-          race(
-              () -> tryMove(store, directory, x, y, context),
-              () -> tryMove(store, directory, y, x, context));
+      List<Boolean> moved = race(() -> tryMove(store, x, y), () -> tryMove(store, y, x));
 
-      // then
+      // then: at most one won, and the winner is where it was moved
       assertThat(moved).as("round %d", round).containsAnyOf(false);
+      if (moved.get(0)) {
+        assertThat(parentOf(store, x)).as("round %d", round).isEqualTo(y);
+      }
+      if (moved.get(1)) {
+        assertThat(parentOf(store, y)).as("round %d", round).isEqualTo(x);
+      }
       assertTreeIsConsistent();
     }
   }
@@ -82,10 +88,15 @@ class ConcurrencyIT {
     String y = api.create(OPERATOR, reseller, "api-cycle-y", "sub_user");
 
     // when
-    List<Integer> statuses = race(() -> move(x, y).status(), () -> move(y, x).status());
+    List<Response> answers = race(() -> move(x, y), () -> move(y, x));
 
-    // then
-    assertThat(statuses).containsExactly(409, 409);
+    // then: both refused by the type rule itself, not by losing a race
+    assertThat(answers)
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).as(a.raw()).isEqualTo(409);
+              assertThat(a.body()).containsEntry("reason", "hierarchy");
+            });
     assertTreeIsConsistent();
   }
 
@@ -110,25 +121,53 @@ class ConcurrencyIT {
       String otherTarget = resellers.get(random.nextInt(resellers.size()));
       String slug = "race-new-" + round;
 
+      String before = parentOf(api.context.getBean(Organizations.class), agency);
+
       // when: the same agency moved twice at once, and a customer created under it meanwhile
-      List<Integer> statuses =
+      List<Response> statuses =
           race(
-              () -> move(agency, target).status(),
-              () -> move(agency, otherTarget).status(),
+              () -> move(agency, target),
+              () -> move(agency, otherTarget),
               () ->
                   api.call(
-                          OPERATOR,
-                          "POST",
-                          "/v1/organizations/" + agency + "/children",
-                          "{\"name\":\"n\",\"slug\":\""
-                              + slug
-                              + "\",\"hierarchyType\":\"end_user\"}")
-                      .status());
+                      OPERATOR,
+                      "POST",
+                      "/v1/organizations/" + agency + "/children",
+                      "{\"name\":\"n\",\"slug\":\"" + slug + "\",\"hierarchyType\":\"end_user\"}"));
 
-      // then: each either happened or was refused as a conflict, and the tree is exact
-      assertThat(statuses).as("round %d", round).allMatch(s -> s == 200 || s == 201 || s == 409);
+      // then: each either happened or lost the race (and said so), the agency is under a
+      // reseller whose move answered 200 (or stayed where it was), and the tree is exact
+      assertThat(statuses).as("round %d", round).allSatisfy(ConcurrencyIT::wonOrLostTheRace);
+      String parent = parentOf(api.context.getBean(Organizations.class), agency);
+      List<String> movedTo = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        if (statuses.get(i).status() == 200) {
+          assertThat(statuses.get(i).body())
+              .containsEntry("parentId", i == 0 ? target : otherTarget);
+          movedTo.add(i == 0 ? target : otherTarget);
+        }
+      }
+      assertThat(movedTo.isEmpty() ? List.of(before) : movedTo)
+          .as("round %d", round)
+          .contains(parent);
       assertTreeIsConsistent();
     }
+  }
+
+  /**
+   * A 2xx, or a 409 that says it lost a race ({@code version-conflict} after the retries, {@code
+   * conflict} for concurrent transactions) — never another refusal or a fault.
+   */
+  private static void wonOrLostTheRace(Response response) {
+    if (response.status() == 200 || response.status() == 201) {
+      return;
+    }
+    assertThat(response.status()).as(response.raw()).isEqualTo(409);
+    assertThat(response.body().get("type"))
+        .as(response.raw())
+        .isIn(
+            "https://topgun.dev/problems/version-conflict", "https://topgun.dev/problems/conflict");
+    assertThat(response.body()).as(response.raw()).doesNotContainKey("reason");
   }
 
   @Test
@@ -142,19 +181,32 @@ class ConcurrencyIT {
       api.addMember(OPERATOR, org, second, "owner");
 
       // when
-      List<Integer> statuses =
-          race(
-              () -> demote(first, org, second).status(), () -> demote(second, org, first).status());
+      List<Response> answers =
+          race(() -> demote(first, org, second), () -> demote(second, org, first));
 
       // then: one demotion wins; the other is refused as the last owner's (409), or, when the
       // winner's change was read first, because its caller is no longer an owner (403)
-      assertThat(statuses).as("round %d", round).containsOnlyOnce(200);
-      assertThat(statuses).as("round %d", round).filteredOn(s -> s != 200).isSubsetOf(403, 409);
-      long owners =
-          api.call(OPERATOR, "GET", "/v1/organizations/" + org + "/members", null).items().stream()
-              .filter(m -> "owner".equals(m.get("role")))
-              .count();
-      assertThat(owners).isEqualTo(1);
+      assertThat(answers).as("round %d", round).filteredOn(a -> a.status() == 200).hasSize(1);
+      User winner = answers.get(0).status() == 200 ? first : second;
+      User demoted = winner == first ? second : first;
+      Response loser = answers.get(winner == first ? 1 : 0);
+      assertThat(loser.body())
+          .as("round %d: %s", round, loser.raw())
+          .satisfiesAnyOf(
+              b -> assertThat(b).containsEntry("reason", "last_owner"),
+              b -> assertThat(b).containsEntry("permission", "owners:write"),
+              b ->
+                  assertThat(b)
+                      .containsEntry("type", "https://topgun.dev/problems/conflict")
+                      .doesNotContainKey("reason"));
+      Map<Object, Object> roles = new HashMap<>();
+      api.call(OPERATOR, "GET", "/v1/organizations/" + org + "/members", null)
+          .items()
+          .forEach(m -> roles.put(m.get("userId"), m.get("role")));
+      assertThat(roles)
+          .as("round %d", round)
+          .containsEntry(winner.sub(), "owner")
+          .containsEntry(demoted.sub(), "admin");
     }
   }
 
@@ -171,22 +223,31 @@ class ConcurrencyIT {
         "{\"newParentId\":\"" + newParentId + "\"}");
   }
 
-  private static boolean tryMove(
-      OrganizationStore store,
-      TenancyDirectory directory,
-      String orgId,
-      String newParentId,
-      AuditContext context) {
+  /**
+   * Moves {@code orgId} under {@code newParentId} through the store as the service would, but
+   * without the type rule. Refused only for losing the race: a version conflict (the other move
+   * committed first), a cancelled transaction (both at once), or the own-subtree rule on a fresh
+   * read (the other move already committed). Anything else fails the test.
+   */
+  private static boolean tryMove(Organizations store, String orgId, String newParentId) {
+    AuditContext context = new AuditContext(OPERATOR.sub(), "127.0.0.1", "cycle-test");
     try {
-      store.move(
-          directory.lineage(orgId, null).orElseThrow(),
-          directory.lineage(newParentId, null).orElseThrow(),
-          context);
+      Branch moved = store.branch(orgId).orElseThrow();
+      Branch newParent = store.branch(newParentId).orElseThrow();
+      MovePlan plan =
+          MovePlan.of(orgId, store.subtree(orgId), moved.ancestorIds(), newParent.chainIds());
+      store.move(moved, newParent, plan, Change.by(context));
       return true;
-    } catch (RuntimeException refused) {
-      // a version conflict or the own-subtree rule: either way, not moved
+    } catch (VersionConflictException | TransactionConflictException lostTheRace) {
+      return false;
+    } catch (TreeRuleException refused) {
+      assertThat(refused.reason()).isEqualTo(TreeRuleException.MOVE_INTO_OWN_SUBTREE);
       return false;
     }
+  }
+
+  private static String parentOf(Organizations store, String orgId) {
+    return store.find(orgId).orElseThrow().parentId();
   }
 
   @SafeVarargs

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.topgun.shared.entitlements.LicenseItem;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.entitlements.Usage;
+import dev.topgun.shared.events.OutboundEvent;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
-import dev.topgun.shared.testing.RecordingEvents;
+import dev.topgun.shared.testing.OutboxEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ class EntitlementsIT {
   @RegisterExtension static final MailedApi MAILED = new MailedApi(TABLE);
 
   private static final User OPERATOR = Api.OPERATOR;
+  private static final String THRESHOLD_NOTICES =
+      "dev.topgun.organizations.consumers.ThresholdNotices";
   private static Api api;
   private static SingleTableStore store;
   private static Usage usage;
@@ -44,7 +47,7 @@ class EntitlementsIT {
   }
 
   @Test
-  void crossing80And100Percent_mailsThePoolsOwners_andPublishes_oncePerCrossing() {
+  void crossing80And100Percent_putsOneEventEachInTheOutbox_andItsDeliveryMailsTheOwnersOnce() {
     // given
     String reseller = api.create(OPERATOR, api.root, "notice-reseller", "master_branch");
     User owner = User.named("notice-owner");
@@ -57,17 +60,47 @@ class EntitlementsIT {
     }
     assertThat(createChild(reseller, "notice-c6", "end_user").status()).isEqualTo(409);
 
-    // then
-    List<Inbox.Message> mails = MAILED.inbox().to(owner.email(), 2);
-    assertThat(mails)
+    // then: one event per crossing, each written with the creation that crossed
+    List<OutboundEvent> crossings = crossingsOf(reseller);
+    assertThat(crossings)
+        .extracting(e -> api.parse(e.detail()).get("data"))
+        .containsExactly(crossing(reseller, 80, 4, 5), crossing(reseller, 100, 5, 5));
+    assertThat(crossings).allMatch(e -> e.source().equals("topgun.organizations"));
+
+    // when: the relay publishes them, and EventBridge delivers the first one twice
+    Deliveries deliveries = new Deliveries(api);
+    List<String> outcomes = new ArrayList<>();
+    for (OutboundEvent crossing : List.of(crossings.get(0), crossings.get(0), crossings.get(1))) {
+      outcomes.add(Deliveries.outcome(deliveries.deliver(crossing), THRESHOLD_NOTICES));
+    }
+
+    // then: each crossing mailed to the owner exactly once
+    assertThat(outcomes).containsExactly("PROCESSED", "DUPLICATE", "PROCESSED");
+    assertThat(MAILED.inbox().settledTo(owner.email(), MAILED.mailer()))
         .extracting(Inbox.Message::subject)
         .containsExactlyInAnyOrder(
             "Your plan's max_child_organizations is at 80 %",
             "Your plan's max_child_organizations is at 100 %");
-    assertThat(RecordingEvents.SENT)
-        .filteredOn(
-            e -> e.detailType().equals("LimitThresholdCrossed") && e.detail().contains(reseller))
-        .hasSize(2);
+  }
+
+  @Test
+  void aCrossingWhoseChangeFails_neverExisted_andTheSlotIsGivenBack() {
+    // given: 3 of 5 used, and a slug that is taken
+    String reseller = api.create(OPERATOR, api.root, "undone-reseller", "master_branch");
+    license(reseller, Map.of("max_child_organizations", 5L));
+    for (int i = 1; i <= 3; i++) {
+      api.create(OPERATOR, reseller, "undone-c" + i, "end_user");
+    }
+
+    // when: the 4th would cross 80 %, but its slug is taken
+    Response refused = createChild(reseller, "undone-c1", "end_user");
+
+    // then: no crossing, no slot; the next 4th crosses and reports it
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(crossingsOf(reseller)).isEmpty();
+    assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(3);
+    api.create(OPERATOR, reseller, "undone-c4", "end_user");
+    assertThat(crossingsOf(reseller)).hasSize(1);
   }
 
   @Test
@@ -102,27 +135,36 @@ class EntitlementsIT {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
     try {
-      List<Future<Integer>> results = new ArrayList<>();
+      List<Future<Response>> results = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         String slug = "race-pool-c" + i;
         results.add(
             pool.submit(
                 () -> {
                   go.await();
-                  return createChild(reseller, slug, "end_user").status();
+                  return createChild(reseller, slug, "end_user");
                 }));
       }
 
       // when
       go.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> result : results) {
-        statuses.add(result.get());
+      List<Response> answers = new ArrayList<>();
+      for (Future<Response> result : results) {
+        answers.add(result.get());
       }
 
-      // then
-      assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
-      assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+      // then: 10 created; every other one refused by the limit (or, racing the parent's version,
+      // as a conflict it lost), never anything else
+      assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(10);
+      assertThat(answers)
+          .filteredOn(a -> a.status() != 201)
+          .allSatisfy(
+              a ->
+                  assertThat(a.body().get("type"))
+                      .as(a.raw())
+                      .isIn(
+                          "https://topgun.dev/problems/limit-exceeded",
+                          "https://topgun.dev/problems/version-conflict"));
       assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(10);
       assertThat(
               api.call(OPERATOR, "GET", "/v1/organizations/" + reseller + "/children", null).ids())
@@ -213,6 +255,27 @@ class EntitlementsIT {
     assertThat(second.status()).isEqualTo(409);
     assertThat(usage.current(agency, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
     assertThat(usage.current(reseller, Limit.MAX_CHILD_ORGANIZATIONS)).isEqualTo(1);
+  }
+
+  /** The data of {@code LimitThresholdCrossed} for child organizations, as a JSON object. */
+  private static Map<String, Object> crossing(String pool, int percent, int used, int max) {
+    return Map.of(
+        "organizationId",
+        pool,
+        "limit",
+        "max_child_organizations",
+        "percent",
+        percent,
+        "usage",
+        used,
+        "max",
+        max);
+  }
+
+  private static List<OutboundEvent> crossingsOf(String pool) {
+    return OutboxEvents.of(TABLE).about(pool).stream()
+        .filter(e -> e.detailType().equals("LimitThresholdCrossed"))
+        .toList();
   }
 
   private static void license(String orgId, Map<String, Long> limits) {

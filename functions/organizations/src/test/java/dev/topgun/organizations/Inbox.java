@@ -1,6 +1,7 @@
 package dev.topgun.organizations;
 
 import dev.topgun.emulators.MailEmulator;
+import dev.topgun.shared.mail.Mailer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /** maildev's inbox through its REST API ({@code GET /api/email}), for ITs. */
@@ -50,6 +52,27 @@ final class Inbox {
     }
     throw new AssertionError(
         "expected " + atLeast + " mail(s) to " + address + " within 10 s, got " + found.size());
+  }
+
+  /**
+   * Every message to {@code address} once the inbox has settled: a sentinel mailed after everything
+   * the test sent has arrived (maildev stores what it accepted in order), so a message that was
+   * still on its way when a test counts cannot make "exactly one" pass.
+   */
+  List<Message> settledTo(String address, Mailer mailer) {
+    String sentinel = "sentinel " + UUID.randomUUID();
+    mailer.send(address, sentinel, "marks the end of what came before");
+    List<Message> received = List.of();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (received.stream().noneMatch(m -> m.subject().equals(sentinel))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the sentinel to " + address + " did not arrive within 10 s");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      received =
+          all().stream().filter(m -> m.to().stream().anyMatch(address::equalsIgnoreCase)).toList();
+    }
+    return received.stream().filter(m -> !m.subject().startsWith("sentinel ")).toList();
   }
 
   /** Every message maildev holds now. */

@@ -6,7 +6,7 @@ import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
-import dev.topgun.shared.testing.RecordingEvents;
+import dev.topgun.shared.testing.OutboxEvents;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -89,12 +89,11 @@ class InvitationsIT {
     assertThat(api.call(OPERATOR, "GET", "/v1/organizations/" + org + "/audit", null).items())
         .extracting(e -> e.get("action"))
         .contains("invitation.created", "member.added");
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(
-            e -> {
-              assertThat(e.detailType()).isEqualTo("InvitationCreated");
-              assertThat(e.detail()).doesNotContain(token);
-            });
+    assertThat(OutboxEvents.of(TABLE).about(org))
+        .filteredOn(e -> e.detail().contains(invitee.email()) || e.detail().contains(invitee.sub()))
+        .extracting(e -> e.detailType())
+        .containsExactly("InvitationCreated", "MemberAdded");
+    assertThat(OutboxEvents.of(TABLE).all()).noneMatch(e -> e.detail().contains(token));
   }
 
   @Test
@@ -107,7 +106,7 @@ class InvitationsIT {
     // when
     Response stranger = accept(User.named("stranger"), token);
     Response unverified = accept(new User(invitee.sub(), invitee.email(), false), token);
-    Response unknown = accept(invitee, "A" + token.substring(1));
+    Response unknown = accept(invitee, otherThan(token));
 
     // then
     assertThat(stranger.status()).isEqualTo(403);
@@ -212,6 +211,8 @@ class InvitationsIT {
       assertThat(response.status()).isEqualTo(503);
       assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
       assertThat(auditOf(noMail)).isEqualTo(auditBefore);
+      assertThat(OutboxEvents.of(TABLE).all())
+          .noneMatch(e -> e.detail().contains("lost@example.test"));
       assertThat(
               TABLE
                   .client()
@@ -225,6 +226,11 @@ class InvitationsIT {
                   .items())
           .isEmpty();
     }
+  }
+
+  /** A token of the same shape that is certainly not {@code token}: its first character changed. */
+  private static String otherThan(String token) {
+    return (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
   }
 
   /** A port nothing listens on (bound, then released). */

@@ -1,21 +1,18 @@
 package dev.topgun.organizations;
 
+import static dev.topgun.organizations.Deliveries.eventBridge;
+import static dev.topgun.organizations.Deliveries.fixture;
+import static dev.topgun.organizations.Deliveries.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.topgun.shared.events.ProcessedEvents;
 import dev.topgun.shared.ids.Ids;
-import dev.topgun.shared.lambda.FunctionHandler;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
-import io.micronaut.json.JsonMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,27 +22,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Licensing's notices ({@code LicenseGraceStarted}, {@code LicenseExpired}, {@code
- * LimitThresholdCrossed}) delivered to the organizations function's Lambda entry point as
- * EventBridge delivers them, mailed to the organization's owners through maildev, once per event.
+ * Other domains' notices delivered to the organizations function's Lambda entry point as
+ * EventBridge delivers them, built from the producers' contract fixtures — licensing's {@code
+ * LicenseGraceStarted} and {@code LicenseExpired} ({@code
+ * functions/licensing/src/test/resources/events/}), shared-lib's {@code LimitThresholdCrossed} —
+ * and mailed to the organization's owners through maildev, once per event.
  */
 class LicenseNoticesIT {
 
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
   @RegisterExtension static final MailedApi MAILED = new MailedApi(TABLE);
 
-  static final String CONSUMER = "dev.topgun.organizations.events.LicensingEvents";
+  static final String LICENSE_NOTICES = "dev.topgun.organizations.consumers.LicenseNotices";
+  static final String THRESHOLD_NOTICES = "dev.topgun.organizations.consumers.ThresholdNotices";
+  static final Path LICENSING_EVENTS = Path.of("../licensing/src/test/resources/events");
+  static final String FIXTURE_ORG = "01JD2Y5WZZ0000000000000007";
+  static final String FIXTURE_EVENT = "\"eventId\": \"";
 
   private static Api api;
-  private static FunctionHandler handler;
-  private static JsonMapper json;
+  private static Deliveries deliveries;
   private static Inbox inbox;
 
   @BeforeAll
   static void start() {
     api = MAILED.api();
-    handler = new FunctionHandler(api.context);
-    json = api.context.getBean(JsonMapper.class);
+    deliveries = new Deliveries(api);
     inbox = MAILED.inbox();
   }
 
@@ -59,17 +60,17 @@ class LicenseNoticesIT {
     api.addMember(Api.OPERATOR, reseller, first, "owner");
     api.addMember(Api.OPERATOR, reseller, second, "owner");
     api.addMember(Api.OPERATOR, reseller, admin, "admin");
-    String eventId = Ids.newId();
+    String event = licensing("LicenseExpired", Ids.newId(), reseller);
 
     // when: EventBridge delivers the fact twice (two events, one envelope eventId)
-    Map<String, Object> delivered = invoke(notice("LicenseExpired", eventId, reseller));
-    Map<String, Object> again = invoke(notice("LicenseExpired", eventId, reseller));
+    Map<String, Object> delivered = deliveries.deliver(event);
+    Map<String, Object> again = deliveries.deliver(event);
 
     // then
-    assertThat(outcome(delivered)).isEqualTo("PROCESSED");
-    assertThat(outcome(again)).isEqualTo("DUPLICATE");
+    assertThat(outcome(delivered, LICENSE_NOTICES)).isEqualTo("PROCESSED");
+    assertThat(outcome(again, LICENSE_NOTICES)).isEqualTo("DUPLICATE");
     for (User owner : List.of(first, second)) {
-      List<Inbox.Message> mails = inbox.to(owner.email(), 1);
+      List<Inbox.Message> mails = inbox.settledTo(owner.email(), MAILED.mailer());
       assertThat(mails).hasSize(1);
       Inbox.Message expired = mails.get(0);
       assertThat(expired.subject()).isEqualTo("Your license has expired");
@@ -91,7 +92,7 @@ class LicenseNoticesIT {
     api.addMember(Api.OPERATOR, reseller, owner, "owner");
 
     // when
-    invoke(notice("LicenseGraceStarted", Ids.newId(), reseller));
+    deliveries.deliver(licensing("LicenseGraceStarted", Ids.newId(), reseller));
 
     // then
     Inbox.Message grace = inbox.to(owner.email(), 1).get(0);
@@ -103,26 +104,28 @@ class LicenseNoticesIT {
   }
 
   @Test
-  void limitThresholdCrossedFromLicensing_isTheSameNoticeOrganizationsSendsForItsOwnLimits() {
+  void limitThresholdCrossedFromLicensing_isMailedAsOrganizationsMailsItsOwnCrossings() {
     // given
     String reseller = api.create(Api.OPERATOR, api.root, "servers-reseller", "master_branch");
     User owner = User.named("servers-owner-" + suffix());
     api.addMember(Api.OPERATOR, reseller, owner, "owner");
-    String data =
-        "{\"organizationId\":\""
-            + reseller
-            + "\",\"limit\":\"max_servers\",\"percent\":100,\"usage\":20,\"max\":20}";
+    String event =
+        eventBridge(
+            "topgun.licensing",
+            "LimitThresholdCrossed",
+            about(fixture("events/LimitThresholdCrossed-v1.json"), Ids.newId(), reseller));
 
     // when
-    invoke(notice("LimitThresholdCrossed", Ids.newId(), reseller, data));
+    Map<String, Object> answer = deliveries.deliver(event);
 
-    // then
+    // then: shared-lib's fixture (max_users, 8 of 10)
+    assertThat(outcome(answer, THRESHOLD_NOTICES)).isEqualTo("PROCESSED");
     Inbox.Message crossed = inbox.to(owner.email(), 1).get(0);
-    assertThat(crossed.subject()).isEqualTo("Your plan's max_servers is at 100 %");
+    assertThat(crossed.subject()).isEqualTo("Your plan's max_users is at 80 %");
     assertThat(crossed.text())
         .isEqualTo(
-            "Your organization uses 20 of its 20 max_servers (100 %). New ones are refused until"
-                + " you free some or upgrade your license.\n");
+            "Your organization uses 8 of its 10 max_users (80 %). Consider upgrading your license"
+                + " before you reach the limit.\n");
   }
 
   @Test
@@ -133,6 +136,7 @@ class LicenseNoticesIT {
     User owner = User.named("down-owner-" + suffix());
     api.addMember(Api.OPERATOR, reseller, owner, "owner");
     String eventId = Ids.newId();
+    String event = licensing("LicenseExpired", eventId, reseller);
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -141,67 +145,35 @@ class LicenseNoticesIT {
         new Api(
             TABLE,
             Map.of("topgun.mail.smtp-host", "127.0.0.1", "topgun.mail.smtp-port", closedPort))) {
-      FunctionHandler down = new FunctionHandler(mailless.context);
+      Deliveries down = new Deliveries(mailless);
 
       // when
-      assertThatThrownBy(() -> invoke(down, notice("LicenseExpired", eventId, reseller)))
+      assertThatThrownBy(() -> down.deliver(event))
           .hasMessageContaining("was mailed to none of the organization's 1 owner(s)");
 
       // then: not recorded as processed, so the retry (here by the healthy instance) mails
       assertThat(record(eventId)).isEmpty();
     }
-    assertThat(outcome(invoke(notice("LicenseExpired", eventId, reseller)))).isEqualTo("PROCESSED");
-    assertThat(inbox.to(owner.email(), 1)).hasSize(1);
+    assertThat(outcome(deliveries.deliver(event), LICENSE_NOTICES)).isEqualTo("PROCESSED");
+    assertThat(inbox.settledTo(owner.email(), MAILED.mailer())).hasSize(1);
   }
 
   // --- helpers ---
 
-  static String notice(String detailType, String eventId, String orgId) {
-    return notice(
+  /** Licensing's fixture of {@code detailType}, about {@code orgId}, with its own event id. */
+  static String licensing(String detailType, String eventId, String orgId) {
+    return eventBridge(
+        "topgun.licensing",
         detailType,
-        eventId,
-        orgId,
-        "{\"licenseId\":\"01JD2Y5WZZ0000000000000001\",\"organizationId\":\""
-            + orgId
-            + "\",\"expiresAt\":\"2026-11-11T12:00:00Z\",\"graceEndsAt\":\"2026-11-25T12:00:00Z\"}");
+        about(fixture(LICENSING_EVENTS.resolve(detailType + "-v1.json")), eventId, orgId));
   }
 
-  static String notice(String detailType, String eventId, String orgId, String data) {
-    try (InputStream in =
-        LicenseNoticesIT.class.getResourceAsStream("/events/eventbridge-licensing-notice.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("${id}", UUID.randomUUID().toString())
-          .replace("${detailType}", detailType)
-          .replace("${eventId}", eventId)
-          .replace("${organizationId}", orgId)
-          .replace("${data}", data);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static Map<String, Object> invoke(String event) {
-    return invoke(handler, event);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> invoke(FunctionHandler target, String event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      target.handleRequest(
-          new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-      return json.readValue(out.toByteArray(), Map.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static String outcome(Map<String, Object> answer) {
-    List<Map<String, Object>> deliveries = (List<Map<String, Object>>) answer.get("deliveries");
-    assertThat(deliveries).hasSize(1);
-    assertThat(deliveries.get(0)).containsEntry("consumer", CONSUMER);
-    return (String) deliveries.get(0).get("outcome");
+  /** A fixture's envelope with another event id, about another organization. */
+  static String about(String envelope, String eventId, String orgId) {
+    assertThat(envelope).contains(FIXTURE_ORG).contains(FIXTURE_EVENT);
+    return envelope
+        .replace(FIXTURE_ORG, orgId)
+        .replaceFirst("\"eventId\": \"[0-9A-Z]{26}\"", "\"eventId\": \"" + eventId + "\"");
   }
 
   static Map<String, AttributeValue> record(String eventId) {
@@ -214,7 +186,7 @@ class LicenseNoticesIT {
                     .key(
                         Map.of(
                             "PK",
-                            AttributeValue.fromS(ProcessedEvents.pk(CONSUMER, eventId)),
+                            AttributeValue.fromS(ProcessedEvents.pk(LICENSE_NOTICES, eventId)),
                             "SK",
                             AttributeValue.fromS("PROCESSED"))))
         .item();

@@ -1,6 +1,7 @@
 package dev.topgun.organizations;
 
 import dev.topgun.emulators.MailEmulator;
+import dev.topgun.shared.mail.Mailer;
 import dev.topgun.shared.testing.LocalTable;
 import io.micronaut.json.JsonMapper;
 import java.util.HashMap;
@@ -64,5 +65,10 @@ final class MailedApi implements BeforeAllCallback, AfterAllCallback {
 
   Inbox inbox() {
     return inbox;
+  }
+
+  /** The function's own mailer (to the same maildev), for an inbox's sentinel. */
+  Mailer mailer() {
+    return api.context.getBean(Mailer.class);
   }
 }

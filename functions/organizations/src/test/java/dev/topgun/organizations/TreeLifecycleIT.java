@@ -2,13 +2,14 @@ package dev.topgun.organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.topgun.shared.events.OutboundEvent;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.TenancyKeys;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
 import dev.topgun.shared.testing.LocalTable;
-import dev.topgun.shared.testing.RecordingEvents;
+import dev.topgun.shared.testing.OutboxEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +29,7 @@ class TreeLifecycleIT {
   @RegisterExtension static final LocalTable TABLE = new LocalTable();
 
   private static final User OPERATOR = Api.OPERATOR;
+  private static final OutboxEvents OUTBOX = OutboxEvents.of(TABLE);
   private static Api api;
 
   @BeforeAll
@@ -65,36 +67,31 @@ class TreeLifecycleIT {
                     "{\"name\":\"x\",\"slug\":\"patch-new\",\"hierarchyType\":\"master_branch\"}")
                 .status())
         .isEqualTo(409);
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(
-            e -> {
-              assertThat(e.detailType()).isEqualTo("OrganizationUpdated");
-              assertThat(e.detail()).contains(org, "patch-new");
-            });
+    assertThat(OUTBOX.about(org))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly("OrganizationCreated", "OrganizationUpdated");
+    assertThat(OUTBOX.about(org).get(1).detail()).contains("\"slug\":\"patch-new\"");
   }
 
   @Test
-  void whenEventBridgeRefusesTheEvent_theCommittedChangeStillAnswers201() {
+  void aRefusedChange_reportsNothing_andARenameToTheSameNameNeither() {
     // given
-    RecordingEvents.refusing = true;
-    try {
-      // when
-      Response created =
-          api.call(
-              OPERATOR,
-              "POST",
-              "/v1/organizations/" + api.root + "/children",
-              "{\"name\":\"Quiet\",\"slug\":\"no-event\",\"hierarchyType\":\"master_branch\"}");
+    String org = api.create(OPERATOR, api.root, "quiet-org", "master_branch");
+    api.create(OPERATOR, api.root, "quiet-taken", "master_branch");
 
-      // then
-      assertThat(created.status()).as(created.raw()).isEqualTo(201);
-      assertThat(api.call(OPERATOR, "GET", "/v1/organizations/" + created.id(), null).status())
-          .isEqualTo(200);
-      assertThat(RecordingEvents.SENT).noneMatch(e -> e.detail().contains(created.id()));
-      assertThat(actions(OPERATOR, api.root)).contains("organization.created");
-    } finally {
-      RecordingEvents.refusing = false;
-    }
+    // when
+    Response taken =
+        api.call(OPERATOR, "PATCH", "/v1/organizations/" + org, "{\"slug\":\"quiet-taken\"}");
+    Response same =
+        api.call(OPERATOR, "PATCH", "/v1/organizations/" + org, "{\"name\":\"Org quiet-org\"}");
+
+    // then: the refusal wrote nothing (its event was in its transaction), the no-op changed nothing
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(OUTBOX.about(org))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly("OrganizationCreated");
+    assertThat(actions(OPERATOR, org)).isEmpty();
   }
 
   @Test
@@ -159,12 +156,10 @@ class TreeLifecycleIT {
         .isEqualTo(404);
     assertThat(api.call(ownerB, "GET", "/v1/organizations/" + customer, null).status())
         .isEqualTo(200);
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(
-            e -> {
-              assertThat(e.detailType()).isEqualTo("OrganizationMoved");
-              assertThat(e.detail()).contains(agency, resellerA, resellerB);
-            });
+    assertThat(OUTBOX.about(agency))
+        .filteredOn(e -> e.detailType().equals("OrganizationMoved"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(resellerA, resellerB, OPERATOR.sub()));
     assertThat(actions(OPERATOR, agency)).contains("organization.moved");
     assertThat(actions(OPERATOR, resellerA)).contains("organization.moved_out");
     assertThat(actions(OPERATOR, resellerB)).contains("organization.moved_in");
@@ -254,9 +249,10 @@ class TreeLifecycleIT {
     assertThat(again.body()).containsEntry("reason", "not_deleted");
     assertThat(actions(owner, reseller))
         .containsSubsequence("organization.restored", "organization.deleted");
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("OrganizationDeleted"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("OrganizationRestored"));
+    assertThat(OUTBOX.about(reseller))
+        .extracting(OutboundEvent::detailType)
+        .containsExactly(
+            "OrganizationCreated", "MemberAdded", "OrganizationDeleted", "OrganizationRestored");
   }
 
   @Test
@@ -284,127 +280,136 @@ class TreeLifecycleIT {
     assertThat(root.body()).containsEntry("reason", "root");
   }
 
-  @Test
-  @SuppressWarnings("unchecked")
-  void members_areAddedChangedAndRemoved_andTheLastOwnerStays() {
-    // given
-    String org = api.create(OPERATOR, api.root, "members-org", "master_branch");
-    User owner = User.named("members-owner");
-    User admin = User.named("members-admin");
-    User member = User.named("members-member");
+  /** An organization with an owner and an admin, and a user who signed in but is no member. */
+  private record Team(String org, User owner, User admin, User member) {}
+
+  private static Team team(String slug) {
+    String org = api.create(OPERATOR, api.root, slug, "master_branch");
+    User owner = User.named(slug + "-owner");
+    User admin = User.named(slug + "-admin");
+    User member = User.named(slug + "-member");
     api.addMember(OPERATOR, org, owner, "owner");
     api.addMember(owner, org, admin, "admin");
-
-    // an admin adds a member with a grant the admin holds
     assertThat(api.call(member, "GET", "/v1/me", null).status()).isEqualTo(200);
+    return new Team(org, owner, admin, member);
+  }
+
+  private static Response member(User as, String method, Team team, User whom, String body) {
+    return api.call(as, method, "/v1/organizations/" + team.org() + "/members/" + whom.sub(), body);
+  }
+
+  private static Response addMember(User as, Team team, String body) {
+    return api.call(as, "POST", "/v1/organizations/" + team.org() + "/members", body);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anAdminAddsAMember_withAGrantTheAdminHolds_andTheGrantCounts() {
+    // given
+    Team team = team("grant-org");
+
+    // when
     Response added =
-        api.call(
-            admin,
-            "POST",
-            "/v1/organizations/" + org + "/members",
+        addMember(
+            team.admin(),
+            team,
             "{\"userId\":\""
-                + member.sub()
+                + team.member().sub()
                 + "\",\"role\":\"viewer\",\"permissions\":[\"servers:write\"]}");
+
+    // then
     assertThat(added.status()).as(added.raw()).isEqualTo(201);
     assertThat(added.body())
-        .containsEntry("userId", member.sub())
-        .containsEntry("email", member.email())
+        .containsEntry("userId", team.member().sub())
+        .containsEntry("email", team.member().email())
         .containsEntry("role", "viewer")
         .containsEntry("permissions", List.of("servers:write"));
-    // the grant counts
-    Map<String, Object> mine = api.call(member, "GET", "/v1/me/organizations", null).items().get(0);
+    Map<String, Object> mine =
+        api.call(team.member(), "GET", "/v1/me/organizations", null).items().get(0);
     assertThat((List<Object>) mine.get("permissions"))
         .contains("servers:write", "servers:read")
         .doesNotContain("deployments:write");
+  }
 
-    // an admin may not appoint an owner, nor touch one
-    Response promote =
-        api.call(
-            admin,
-            "PATCH",
-            "/v1/organizations/" + org + "/members/" + member.sub(),
-            "{\"role\":\"owner\"}");
+  @Test
+  void anAdminMayNotAppointNorTouchAnOwner_andUnknownUsersPermissionsAndMembersAreNamed() {
+    // given
+    Team team = team("refuse-members");
+    assertThat(
+            addMember(
+                    team.owner(),
+                    team,
+                    "{\"userId\":\"" + team.member().sub() + "\",\"role\":\"member\"}")
+                .status())
+        .isEqualTo(201);
+
+    // when
+    Response promote = member(team.admin(), "PATCH", team, team.member(), "{\"role\":\"owner\"}");
+    Response removeOwner = member(team.admin(), "DELETE", team, team.owner(), null);
+    Response unknownGrant =
+        addMember(
+            team.owner(),
+            team,
+            "{\"userId\":\"nobody\",\"role\":\"member\",\"permissions\":[\"servers:fly\"]}");
+    Response noProfile =
+        addMember(team.owner(), team, "{\"userId\":\"nobody\",\"role\":\"member\"}");
+    Response twice =
+        addMember(
+            team.owner(), team, "{\"userId\":\"" + team.member().sub() + "\",\"role\":\"member\"}");
+
+    // then
     assertThat(promote.status()).isEqualTo(403);
     assertThat(promote.body()).containsEntry("permission", "owners:write");
-    assertThat(
-            api.call(admin, "DELETE", "/v1/organizations/" + org + "/members/" + owner.sub(), null)
-                .status())
-        .isEqualTo(403);
-
-    // unknown users and unknown permissions are named
-    Response unknown =
-        api.call(
-            owner,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"nobody\",\"role\":\"member\",\"permissions\":[\"servers:fly\"]}");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(fields(unknown)).containsExactly("permissions[0]");
-    Response noProfile =
-        api.call(
-            owner,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"nobody\",\"role\":\"member\"}");
+    assertThat(removeOwner.status()).isEqualTo(403);
+    assertThat(unknownGrant.status()).isEqualTo(400);
+    assertThat(fields(unknownGrant)).containsExactly("permissions[0]");
     assertThat(noProfile.status()).isEqualTo(400);
     assertThat(fields(noProfile)).containsExactly("userId");
-    Response twice =
-        api.call(
-            owner,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"" + member.sub() + "\",\"role\":\"member\"}");
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.body()).containsEntry("reason", "already_member");
+  }
 
-    // the last owner can be neither demoted nor removed
-    Response demoteLast =
-        api.call(
-            owner,
-            "PATCH",
-            "/v1/organizations/" + org + "/members/" + owner.sub(),
-            "{\"role\":\"admin\"}");
+  @Test
+  void theLastOwnerStays_aSecondOwnerLetsTheFirstStepDown_andARemovedMemberLosesAccessAtOnce() {
+    // given
+    Team team = team("members-org");
+    User owner = team.owner();
+    User admin = team.admin();
+    User member = team.member();
+    addMember(owner, team, "{\"userId\":\"" + member.sub() + "\",\"role\":\"member\"}");
+
+    // when / then: the last owner can be neither demoted nor removed
+    Response demoteLast = member(owner, "PATCH", team, owner, "{\"role\":\"admin\"}");
     assertThat(demoteLast.status()).isEqualTo(409);
     assertThat(demoteLast.body()).containsEntry("reason", "last_owner");
-    assertThat(
-            api.call(owner, "DELETE", "/v1/organizations/" + org + "/members/" + owner.sub(), null)
-                .status())
-        .isEqualTo(409);
+    assertThat(member(owner, "DELETE", team, owner, null).status()).isEqualTo(409);
 
     // with a second owner, the first may step down
-    assertThat(
-            api.call(
-                    owner,
-                    "PATCH",
-                    "/v1/organizations/" + org + "/members/" + admin.sub(),
-                    "{\"role\":\"owner\"}")
-                .status())
-        .isEqualTo(200);
-    assertThat(
-            api.call(
-                    admin,
-                    "PATCH",
-                    "/v1/organizations/" + org + "/members/" + owner.sub(),
-                    "{\"role\":\"member\"}")
-                .status())
+    assertThat(member(owner, "PATCH", team, admin, "{\"role\":\"owner\"}").status()).isEqualTo(200);
+    assertThat(member(admin, "PATCH", team, owner, "{\"role\":\"member\"}").status())
         .isEqualTo(200);
 
     // a removed member loses access at once
+    assertThat(member(admin, "DELETE", team, member, null).status()).isEqualTo(204);
+    assertThat(api.call(member, "GET", "/v1/organizations/" + team.org(), null).status())
+        .isEqualTo(404);
     assertThat(
-            api.call(admin, "DELETE", "/v1/organizations/" + org + "/members/" + member.sub(), null)
-                .status())
-        .isEqualTo(204);
-    assertThat(api.call(member, "GET", "/v1/organizations/" + org, null).status()).isEqualTo(404);
-    assertThat(
-            api.call(owner, "GET", "/v1/organizations/" + org + "/members", null).items().stream()
+            api
+                .call(owner, "GET", "/v1/organizations/" + team.org() + "/members", null)
+                .items()
+                .stream()
                 .map(m -> m.get("userId") + ":" + m.get("role"))
                 .toList())
         .containsExactlyInAnyOrder(owner.sub() + ":member", admin.sub() + ":owner");
-    assertThat(actions(admin, org)).contains("member.added", "member.changed", "member.removed");
-    assertThat(RecordingEvents.SENT)
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberAdded"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberUpdated"))
-        .anySatisfy(e -> assertThat(e.detailType()).isEqualTo("MemberRemoved"));
+    assertThat(actions(admin, team.org()))
+        .contains("member.added", "member.changed", "member.removed");
+    assertThat(OUTBOX.about(team.org()))
+        .extracting(OutboundEvent::detailType)
+        .containsSubsequence("MemberAdded", "MemberUpdated", "MemberUpdated", "MemberRemoved");
+    assertThat(OUTBOX.about(team.org()))
+        .filteredOn(e -> e.detailType().equals("MemberRemoved"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(member.sub(), admin.sub()));
   }
 
   @Test

@@ -18,4 +18,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule storeDoesNotReachTheApi = LayerRules.storeDoesNotReachTheApi("platform");
+
+  @ArchTest static final ArchRule apiKnowsNoItems = LayerRules.apiKnowsNoItems("platform");
+
+  @ArchTest static final ArchRule domainKnowsNoItems = LayerRules.domainKnowsNoItems("platform");
+
+  @ArchTest static final ArchRule domainKnowsNoHttp = LayerRules.domainKnowsNoHttp("platform");
 }

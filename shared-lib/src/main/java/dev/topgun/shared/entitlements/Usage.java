@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -53,6 +54,33 @@ public class Usage {
     long after = counters.reserve(key(entitlements.poolOrgId()), counter, n, max.getAsLong());
     return ThresholdCrossed.between(
         entitlements.poolOrgId(), limit, after - n, after, max.getAsLong());
+  }
+
+  /**
+   * Runs {@code write} holding {@code n} of {@code limit} in the pool: the one way a domain creates
+   * a limited resource. The slot is reserved first (so of any number of concurrent writes exactly
+   * as many as the limit allows get one) and given back if {@code write} throws, so no caller
+   * writes compensation of its own. {@code write} receives the threshold this reservation crossed,
+   * if any, to put {@link LimitThresholdCrossedV1} in the outbox of its own transaction: the event
+   * then exists exactly when the change does. (A crash between the reservation and the write leaves
+   * the slot counted: over-counting, never under-counting.)
+   *
+   * <pre>{@code
+   * usage.reserving(pool, Limit.MAX_SERVERS, 1, crossed -> store.create(server, audit, crossed));
+   * }</pre>
+   *
+   * @throws dev.topgun.shared.store.LimitExceededException the pool has no room ({@code write} is
+   *     not run)
+   */
+  public <T> T reserving(
+      Entitlements pool, Limit limit, long n, Function<Optional<ThresholdCrossed>, T> write) {
+    Optional<ThresholdCrossed> crossed = reserve(pool, limit, n);
+    try {
+      return write.apply(crossed);
+    } catch (RuntimeException | Error failed) {
+      release(pool, limit, n);
+      throw failed;
+    }
   }
 
   /** Gives {@code n} of {@code limit} back to the entitlements' pool (never below zero). */

@@ -26,6 +26,15 @@ public interface EventConsumer {
   String source();
 
   /**
+   * Whether this consumer takes events of {@code source}: by default exactly {@link #source()}. A
+   * consumer of a domain-neutral fact that any domain publishes (such as {@code
+   * LimitThresholdCrossed}, from whichever {@code topgun.<domain>} counted the usage) widens it.
+   */
+  default boolean takesSource(String source) {
+    return source().equals(source);
+  }
+
+  /**
    * The detail-types it takes, e.g. {@code Set.of("LicenseExpired")}; for a schedule, the schedule
    * names.
    */
@@ -33,11 +42,11 @@ public interface EventConsumer {
 
   /**
    * Whether this consumer takes events of {@code source} and {@code detailType} (for a schedule,
-   * its name); by default exactly {@link #source()} and one of {@link #detailTypes()}. A consumer
-   * of every event of some sources (the console's live channel) says so here.
+   * its name); by default a source {@link #takesSource} takes and one of {@link #detailTypes()}. A
+   * consumer of every event of some sources (the console's live channel) says so here.
    */
   default boolean takes(String source, String detailType) {
-    return source().equals(source) && detailTypes().contains(detailType);
+    return takesSource(source) && detailTypes().contains(detailType);
   }
 
   /**

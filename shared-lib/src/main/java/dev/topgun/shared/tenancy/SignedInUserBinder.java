@@ -39,6 +39,8 @@ public class SignedInUserBinder implements TypedRequestArgumentBinder<SignedInUs
               "io.micronaut.servlet.http.ServletHttpRequest",
               SignedInUserBinder.class.getClassLoader());
 
+  static final String ATTRIBUTE = "topgun.signed-in-user";
+
   private final @Nullable TokenVerifier verifier;
 
   public SignedInUserBinder(@Nullable TokenVerifier verifier) {
@@ -57,8 +59,22 @@ public class SignedInUserBinder implements TypedRequestArgumentBinder<SignedInUs
     return () -> Optional.of(user);
   }
 
-  /** The request's user, or {@link InvalidTokenException}. */
+  /**
+   * The request's user, or {@link InvalidTokenException}; resolved once per request and kept as a
+   * request attribute, so that every binder that needs the user ({@link AuditContextBinder}) gets
+   * the same one without verifying a token twice.
+   */
   public SignedInUser resolve(HttpRequest<?> request) {
+    Optional<SignedInUser> known = request.getAttribute(ATTRIBUTE, SignedInUser.class);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    SignedInUser user = verify(request);
+    request.setAttribute(ATTRIBUTE, user);
+    return user;
+  }
+
+  private SignedInUser verify(HttpRequest<?> request) {
     Optional<Map<String, ?>> claims = LAMBDA_EVENTS_PRESENT ? Claims.of(request) : Optional.empty();
     if (claims.isPresent()) {
       return fromClaims(claims.get());

@@ -3,6 +3,7 @@ package dev.topgun.shared.tenancy;
 import dev.topgun.shared.http.problem.Problem;
 import dev.topgun.shared.http.problem.ProblemResolver;
 import dev.topgun.shared.http.problem.ProblemType;
+import dev.topgun.shared.http.problem.RoutingProblems;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -35,17 +36,15 @@ class TenancyProblems implements ProblemResolver {
               .with("permission", e.permission().toString()));
     }
     if (error instanceof NotFoundException) {
-      // The same body as a path that matches nothing (ProblemMapper) or a missing resource.
-      return Optional.of(
-          Problem.of(ProblemType.NOT_FOUND, "Nothing is found at " + request.getPath() + "."));
+      return Optional.of(RoutingProblems.notFound(request));
     }
     return Optional.empty();
   }
 
   @Override
   public int getOrder() {
-    // After a function's own resolvers, before the built-in store mappings (which answer none of
-    // these anyway).
-    return LOWEST_PRECEDENCE - 1;
+    // After a function's own resolvers, before the store's and the framework's families
+    // (BuiltInProblems), which answer none of these anyway.
+    return LOWEST_PRECEDENCE - 201;
   }
 }

@@ -115,6 +115,34 @@ class FunctionHandlerIT {
   }
 
   @Test
+  void aConsumerThatWidensItsSource_takesTheFactFromEveryDomain_andNoOtherSource() {
+    // given
+    TestConsumers.AnyDomainThresholds thresholds =
+        context.getBean(TestConsumers.AnyDomainThresholds.class);
+    thresholds.reset();
+
+    // when: the same kind of fact from two domains, and from a source that is no domain
+    Map<String, Object> fromLicensing = invoke(threshold("topgun.licensing"));
+    Map<String, Object> fromServers = invoke(threshold("topgun.servers"));
+    Map<String, Object> fromElsewhere = invoke(threshold("aws.partner"));
+
+    // then
+    assertThat(outcomes(fromLicensing)).containsExactly("PROCESSED");
+    assertThat(outcomes(fromServers)).containsExactly("PROCESSED");
+    assertThat(outcomes(fromElsewhere)).isEmpty();
+    assertThat(thresholds.accepted())
+        .extracting(ReceivedEvent::source)
+        .containsExactly("topgun.licensing", "topgun.servers");
+    assertThat(expiries.calls()).isZero();
+  }
+
+  private static String threshold(String source) {
+    return licenseExpired("eb-" + UUID.randomUUID(), Ids.newId())
+        .replace("\"topgun.licensing\"", "\"" + source + "\"")
+        .replace("\"LicenseExpired\"", "\"LimitThresholdCrossed\"");
+  }
+
+  @Test
   void apiGatewayEvent_stillAnswersThroughTheControllers() {
     // when
     Map<String, Object> answer = invoke(fixture("api-gateway-post-widget.json"));

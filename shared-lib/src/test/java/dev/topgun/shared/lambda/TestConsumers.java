@@ -146,4 +146,24 @@ final class TestConsumers {
       return Set.of("test-sweep");
     }
   }
+
+  /** Takes a domain-neutral fact from any {@code topgun.} source, as organizations' do. */
+  @Singleton
+  @Requires(property = "test.event-consumers", value = "true")
+  static class AnyDomainThresholds extends Scripted {
+    @Override
+    public String source() {
+      return "topgun.*";
+    }
+
+    @Override
+    public boolean takesSource(String source) {
+      return source.startsWith("topgun.");
+    }
+
+    @Override
+    public Set<String> detailTypes() {
+      return Set.of("LimitThresholdCrossed");
+    }
+  }
 }

@@ -65,14 +65,9 @@ class EventRulesTest {
   @Test
   void repositoryDeclaration_loads_andSendsLicensingNoticesToOrganizations() {
     // when
-    EventRules declared = EventRules.load();
+    EventRules.Rule notices = declaredRule("license-notices-to-organizations");
 
     // then
-    EventRules.Rule notices =
-        declared.rules().stream()
-            .filter(r -> r.name().equals("license-notices-to-organizations"))
-            .findFirst()
-            .orElseThrow();
     assertThat(notices.targets()).containsExactly("organizations");
     assertThat(notices.eventPattern())
         .isEqualTo(
@@ -80,7 +75,35 @@ class EventRulesTest {
                 "source",
                 List.of("topgun.licensing"),
                 "detail-type",
-                List.of("LicenseGraceStarted", "LicenseExpired", "LimitThresholdCrossed")));
+                List.of("LicenseGraceStarted", "LicenseExpired")));
+  }
+
+  @Test
+  void repositoryDeclaration_sendsEveryDomainsThresholdCrossingsToOrganizations_once() {
+    // when
+    EventRules.Rule thresholds = declaredRule("limit-thresholds-to-organizations");
+
+    // then: any topgun.<domain> (organizations' own, licensing's, the next domain's), and no other
+    // rule also sends them to organizations, which would deliver each crossing twice
+    assertThat(thresholds.targets()).containsExactly("organizations");
+    assertThat(thresholds.eventPattern())
+        .isEqualTo(
+            Map.of(
+                "source",
+                List.of(Map.of("prefix", "topgun.")),
+                "detail-type",
+                List.of("LimitThresholdCrossed")));
+    assertThat(EventRules.load().rules())
+        .filteredOn(r -> r.targets().contains("organizations"))
+        .filteredOn(r -> r.eventPatternJson().contains("LimitThresholdCrossed"))
+        .containsExactly(thresholds);
+  }
+
+  private static EventRules.Rule declaredRule(String name) {
+    return EventRules.load().rules().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static EventRules.Schedule schedule(String expression) {

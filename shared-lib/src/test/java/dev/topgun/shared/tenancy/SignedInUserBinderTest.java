@@ -66,4 +66,27 @@ class SignedInUserBinderTest {
             () -> binder.resolve(HttpRequest.GET("/v1/me").bearerAuth("eyJhbGciOiJub25lIn0.e30.")))
         .isInstanceOf(InvalidTokenException.class);
   }
+
+  @Test
+  void aRequestsUser_isVerifiedOnce_forEveryBinderThatNeedsIt() {
+    // given: a verifier that counts, and a request with a token
+    int[] verified = {0};
+    TokenVerifier counting =
+        token -> {
+          verified[0]++;
+          return new VerifiedToken(
+              "abc-123", "a@example.com", true, "id", java.time.Instant.MAX, Map.of());
+        };
+    var users = new SignedInUserBinder(counting);
+    var audits = new AuditContextBinder(users);
+    HttpRequest<?> request = HttpRequest.POST("/v1/things", "").bearerAuth("t0ken");
+
+    // when
+    SignedInUser user = users.resolve(request);
+    var audit = audits.bind(null, request).getValue().orElseThrow();
+
+    // then
+    assertThat(audit.actor()).isEqualTo(user.userId()).isEqualTo("abc-123");
+    assertThat(verified[0]).isEqualTo(1);
+  }
 }

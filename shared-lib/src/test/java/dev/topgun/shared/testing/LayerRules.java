@@ -26,6 +26,43 @@ public final class LayerRules {
             "jakarta.inject..");
   }
 
+  /**
+   * {@code api} speaks domain records, never table items ({@code *Item}): a controller maps what a
+   * domain service returns, so an item's attributes cannot leak into an answer by accident.
+   */
+  public static ArchRule apiKnowsNoItems(String function) {
+    return noClasses()
+        .that()
+        .resideInAPackage("dev.topgun." + function + ".api..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Item")
+        .because("items stay in the store; a mapper turns them into domain records");
+  }
+
+  /** {@code domain} works on its own records: items are the store adapter's business. */
+  public static ArchRule domainKnowsNoItems(String function) {
+    return noClasses()
+        .that()
+        .resideInAPackage("dev.topgun." + function + ".domain..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Item");
+  }
+
+  /**
+   * {@code domain} raises its own exceptions (a stable {@code reason()}), never HTTP problems: only
+   * the module's {@code ProblemResolver} knows what a refusal answers.
+   */
+  public static ArchRule domainKnowsNoHttp(String function) {
+    return noClasses()
+        .that()
+        .resideInAPackage("dev.topgun." + function + ".domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.topgun.shared.http..", "io.micronaut.http..");
+  }
+
   /** {@code api} is HTTP in and out: it reaches AWS only through the adapters. */
   public static ArchRule apiDoesNotReachTheSdk(String function) {
     return noClasses()

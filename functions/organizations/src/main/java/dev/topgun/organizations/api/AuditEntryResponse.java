@@ -1,7 +1,7 @@
 package dev.topgun.organizations.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.topgun.shared.audit.AuditEntryItem;
+import dev.topgun.organizations.domain.AuditEntry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
@@ -19,15 +19,15 @@ public record AuditEntryResponse(
     @Nullable String requestId,
     Map<String, String> details) {
 
-  static AuditEntryResponse of(AuditEntryItem item) {
+  static AuditEntryResponse of(AuditEntry entry) {
     return new AuditEntryResponse(
-        item.getId(),
-        item.getActor(),
-        item.getAction(),
-        item.getTarget(),
-        item.getCreatedAt(),
-        item.getSourceIp(),
-        item.getRequestId(),
-        item.getDetails() == null ? Map.of() : item.getDetails());
+        entry.id(),
+        entry.actor(),
+        entry.action(),
+        entry.target(),
+        entry.at(),
+        entry.sourceIp(),
+        entry.requestId(),
+        entry.details());
   }
 }

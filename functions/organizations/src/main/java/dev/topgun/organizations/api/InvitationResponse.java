@@ -1,7 +1,9 @@
 package dev.topgun.organizations.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.topgun.organizations.store.InvitationItem;
+import dev.topgun.organizations.domain.Invitation;
+import dev.topgun.shared.tenancy.Permission;
+import dev.topgun.shared.time.Timestamps;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -17,14 +19,14 @@ public record InvitationResponse(
     String status,
     String expiresAt) {
 
-  static InvitationResponse of(InvitationItem item) {
+  static InvitationResponse of(Invitation invitation) {
     return new InvitationResponse(
-        item.getId(),
-        item.getOrgId(),
-        item.getEmail(),
-        item.getRole(),
-        item.getGrants() == null ? List.of() : item.getGrants().stream().sorted().toList(),
-        item.getStatus(),
-        item.getExpiresAt());
+        invitation.id(),
+        invitation.orgId(),
+        invitation.email(),
+        invitation.role().value(),
+        invitation.grants().stream().map(Permission::value).sorted().toList(),
+        invitation.status().value(),
+        Timestamps.format(invitation.expiresAt()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.topgun.organizations.api;
 
 import dev.topgun.shared.http.JsonRequest;
+import dev.topgun.shared.tenancy.Role;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,13 +10,21 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The bodies of the member and invitation endpoints. */
+/**
+ * The bodies of the member and invitation endpoints. Roles are strings checked by their pattern (so
+ * that every bad field is named at once) and read as {@link Role} through {@link #role(String)}.
+ */
 final class MemberRequests {
 
   static final String ROLE = "owner|admin|member|viewer";
   static final String ROLE_MESSAGE = "must be one of owner, admin, member, viewer";
 
   private MemberRequests() {}
+
+  /** The role a valid body names ({@code null} when absent). */
+  static Role role(String value) {
+    return value == null ? null : Role.from(value).orElseThrow();
+  }
 
   /** {@code POST /v1/organizations/{orgId}/members}: a user who has signed in once. */
   @JsonRequest

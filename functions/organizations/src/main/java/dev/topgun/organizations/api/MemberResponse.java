@@ -1,7 +1,7 @@
 package dev.topgun.organizations.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.topgun.shared.tenancy.Membership;
+import dev.topgun.organizations.domain.Member;
 import dev.topgun.shared.tenancy.Permission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -16,11 +16,11 @@ import java.util.List;
 public record MemberResponse(
     String userId, @Nullable String email, String role, List<String> permissions) {
 
-  static MemberResponse of(Membership membership) {
+  static MemberResponse of(Member member) {
     return new MemberResponse(
-        membership.userId(),
-        membership.email(),
-        membership.role().value(),
-        membership.grants().stream().map(Permission::value).sorted().toList());
+        member.userId(),
+        member.email(),
+        member.role().value(),
+        member.grants().stream().map(Permission::value).sorted().toList());
   }
 }

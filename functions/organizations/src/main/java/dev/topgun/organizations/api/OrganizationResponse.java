@@ -22,9 +22,9 @@ public record OrganizationResponse(
         org.id(),
         org.name(),
         org.slug(),
-        org.hierarchyType(),
+        org.hierarchyType().value(),
         org.parentId(),
-        org.status(),
+        org.status().value(),
         org.createdAt());
   }
 }

@@ -1,8 +1,11 @@
 package dev.topgun.organizations.domain;
 
 /**
- * A request the tree's rules refuse in its current state (409, or 410 for what is gone for good).
- * The {@link #reason} is stable and machine-readable; the message says what to do.
+ * A request the rules of the tree, its members or its invitations refuse in the current state:
+ * {@link Refusal#CONFLICT} (answered 409), {@link Refusal#GONE} for what is gone for good (410) or
+ * {@link Refusal#NOT_YOURS} for what belongs to someone else (403). The {@link #reason} is stable
+ * and machine-readable; the message says what to do. No HTTP here: {@code OrganizationProblems}
+ * answers it.
  */
 public final class TreeRuleException extends RuntimeException {
 
@@ -42,30 +45,48 @@ public final class TreeRuleException extends RuntimeException {
   /** Accepting an invitation past its 7 days (410). */
   public static final String INVITATION_EXPIRED = "invitation_expired";
 
-  private final String reason;
-  private final boolean gone;
+  /** Accepting an invitation signed in as someone other than its verified invitee (403). */
+  public static final String EMAIL_MISMATCH = "email_mismatch";
 
-  private TreeRuleException(String reason, String message, boolean gone) {
+  /** What kind of refusal it is. */
+  public enum Refusal {
+    /** Not in the current state. */
+    CONFLICT,
+    /** Too late, for good. */
+    GONE,
+    /** Meant for someone else. */
+    NOT_YOURS
+  }
+
+  private final String reason;
+  private final Refusal refusal;
+
+  private TreeRuleException(String reason, String message, Refusal refusal) {
     super(message, null, false, false);
     this.reason = reason;
-    this.gone = gone;
+    this.refusal = refusal;
   }
 
-  /** A refusal in the current state: 409. */
+  /** A refusal in the current state. */
   public static TreeRuleException conflict(String reason, String message) {
-    return new TreeRuleException(reason, message, false);
+    return new TreeRuleException(reason, message, Refusal.CONFLICT);
   }
 
-  /** Too late, for good: 410. */
+  /** Too late, for good. */
   public static TreeRuleException gone(String reason, String message) {
-    return new TreeRuleException(reason, message, true);
+    return new TreeRuleException(reason, message, Refusal.GONE);
+  }
+
+  /** Meant for someone else. */
+  public static TreeRuleException notYours(String reason, String message) {
+    return new TreeRuleException(reason, message, Refusal.NOT_YOURS);
   }
 
   public String reason() {
     return reason;
   }
 
-  public boolean gone() {
-    return gone;
+  public Refusal refusal() {
+    return refusal;
   }
 }

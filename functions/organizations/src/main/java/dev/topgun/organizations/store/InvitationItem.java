@@ -15,8 +15,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 public final class InvitationItem extends BaseItem {
 
   public static final String TYPE = "INVITATION";
-  public static final String PENDING = "pending";
-  public static final String ACCEPTED = "accepted";
 
   public static final StaticTableSchema<InvitationItem> SCHEMA =
       BaseItem.schema(InvitationItem.class, InvitationItem::new)
@@ -82,6 +80,11 @@ public final class InvitationItem extends BaseItem {
 
   static ItemKey key(String tokenHash) {
     return new ItemKey(Keys.of(TYPE, tokenHash), TYPE);
+  }
+
+  /** The SHA-256 of the token, which the key holds. */
+  String tokenHash() {
+    return getPk().substring(TYPE.length() + 1);
   }
 
   public String getId() {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.topgun.organizations.store.OrganizationStore;
+import dev.topgun.organizations.store.DynamoOrganizations;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.store.Keys;
 import dev.topgun.shared.store.Transaction;
@@ -46,7 +46,7 @@ import java.util.UUID;
  * <p>It creates a table in the local DynamoDB emulator, the root organization as the local runtime
  * seeds it ({@link RootOrganization}), and 1,000 organizations below it: 10 {@code master_branch},
  * 9 {@code sub_user} under each, 10 {@code end_user} under each of those. Their items are written
- * directly, as {@link OrganizationStore#createChild} writes them (organization item with its GSI2
+ * directly, as {@link DynamoOrganizations#create} writes them (organization item with its GSI2
  * children keys, slug marker, one closure item per ancestor), in transactions of many
  * organizations, since creating 1,000 through the API would take minutes here. It then checks the
  * tree through the API (the descendants walk finds exactly the 1,000) and measures, each after a
@@ -236,7 +236,7 @@ public final class TreeBenchmark {
       item.setGsi2pk(Keys.org(node.parentId(), "CHILDREN"));
       item.setGsi2sk(Keys.of("ORG", node.id()));
       tx.create(OrganizationItem.SCHEMA, item);
-      tx.claim(Unique.of(OrganizationStore.SLUG, slug), item.key());
+      tx.claim(Unique.of(DynamoOrganizations.SLUG, slug), item.key());
       for (int depth = 1; depth <= node.chain().size(); depth++) {
         tx.create(
             ClosureItem.SCHEMA, ClosureItem.of(node.chain().get(depth - 1), node.id(), depth));

@@ -7,6 +7,7 @@ import dev.topgun.shared.store.LimitExceededException;
 import dev.topgun.shared.store.TransactionConflictException;
 import dev.topgun.shared.store.UniqueConstraintViolationException;
 import dev.topgun.shared.store.VersionConflictException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public class StoreProblemResolver implements ProblemResolver {
               ? "The resource was deleted by another request."
               : "The resource was changed by another request; read it again and retry.";
       return Optional.of(
-          ProblemMapper.hasPrecondition(request)
+          hasPrecondition(request)
               ? Problem.of(ProblemType.PRECONDITION_FAILED, detail)
               : Problem.of(ProblemType.VERSION_CONFLICT, detail));
     }
@@ -76,8 +77,16 @@ public class StoreProblemResolver implements ProblemResolver {
     return Optional.empty();
   }
 
+  /** Whether the request's {@code If-Match} made the write conditional (412 rather than 409). */
+  private static boolean hasPrecondition(HttpRequest<?> request) {
+    return request.getHeaders().contains(HttpHeaders.IF_MATCH)
+        || request.getHeaders().contains(HttpHeaders.IF_UNMODIFIED_SINCE);
+  }
+
   @Override
   public int getOrder() {
-    return LOWEST_PRECEDENCE;
+    // Before the framework's families: a store error may carry a decoding cause (a garbled
+    // cursor) that BodyProblems would otherwise take for a bad body.
+    return BuiltInProblems.STORE;
   }
 }

@@ -1,0 +1,27 @@
+package dev.topgun.organizations.store;
+
+import dev.topgun.organizations.domain.AuditEntry;
+import dev.topgun.organizations.domain.AuditLog;
+import dev.topgun.shared.audit.AuditEntryItem;
+import dev.topgun.shared.audit.AuditTrail;
+import dev.topgun.shared.store.Page;
+import dev.topgun.shared.store.Paging;
+import jakarta.inject.Singleton;
+
+/** Audit entries as shared-lib's {@link AuditTrail} keeps them. */
+@Singleton
+public class DynamoAuditLog implements AuditLog {
+
+  private final AuditTrail trail;
+
+  public DynamoAuditLog(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @Override
+  public Page<AuditEntry> list(String orgId, Paging paging) {
+    Page<AuditEntryItem> page = trail.list(orgId, paging.limit(), paging.cursor());
+    return new Page<>(
+        page.items().stream().map(OrganizationMapper::auditEntry).toList(), page.nextCursor());
+  }
+}
