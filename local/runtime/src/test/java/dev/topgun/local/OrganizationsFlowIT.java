@@ -33,13 +33,14 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * The organizations function's flows through the local runtime, as the web app makes them: over
  * HTTP to the runtime's port with real cognito-local ID tokens (the operator the runtime seeds, and
  * users who sign up here), through the route table and the Cognito authorizer, with the invitation
- * mailed to maildev and every event written to the outbox of its change's transaction (the runtime
- * has no relay from the table's stream to the bus yet, so the outbox is where they are observed);
- * licensing's notices put on the runtime's EventBridge reach the function's consumer (mailed once
- * however often they are put), and a schedule fires the function.
+ * mailed to maildev and every event written to the outbox of its change's transaction and put on
+ * the bus by the relay (a rule sends the function's events to a recording target); licensing's
+ * notices put on the runtime's EventBridge reach the function's consumer (mailed once however often
+ * they are put), and a schedule fires the function.
  */
 class OrganizationsFlowIT {
 
+  static final String EVENTS = "organization-events";
   static final String SWEEP = "flow-sweep";
   static final Duration DELIVERY = Duration.ofSeconds(20);
   static final Pattern ACCEPT_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
@@ -56,12 +57,19 @@ class OrganizationsFlowIT {
 
   @BeforeAll
   static void start() {
-    // The declared rules (licensing's notices go to organizations) and one schedule of the
-    // function, fired every 2 s.
+    // The declared rules (licensing's notices go to organizations) and stream subscriptions (the
+    // outbox relay), one rule more that sends the function's events to a recording target, and
+    // one schedule of the function, fired every 2 s.
+    List<EventRules.Rule> rules = new ArrayList<>(EventRules.load().rules());
+    rules.add(
+        new EventRules.Rule(
+            "test-organization-events",
+            Map.of("source", List.of("topgun.organizations")),
+            List.of(EVENTS)));
     EventRules declared =
         EventRules.of(
-            EventRules.load().rules(),
-            List.of(new EventRules.Schedule(SWEEP, "rate(15 minutes)", "organizations")));
+                rules, List.of(new EventRules.Schedule(SWEEP, "rate(15 minutes)", "organizations")))
+            .withStreams(EventRules.load().streams());
     runtime =
         LocalRuntime.start(
             LocalConfig.defaults()
@@ -69,7 +77,8 @@ class OrganizationsFlowIT {
                 .withDataDir(data)
                 .withRules(declared)
                 .withSchedulePeriod(Duration.ofSeconds(2))
-                .withInvoker(functions -> recorder = new RecordingInvoker(functions, Set.of())));
+                .withInvoker(
+                    functions -> recorder = new RecordingInvoker(functions, Set.of(EVENTS))));
     client = new RuntimeClient(runtime);
     eventBridge = SdkClients.of(EventBridgeClient.builder(), runtime.endpoint());
     dynamoDb = SdkClients.of(DynamoDbClient.builder(), runtime.dynamoDbEndpoint());
@@ -428,7 +437,11 @@ class OrganizationsFlowIT {
    * Query of its outbox partition, no wait, since the event was written in the change's own
    * transaction. (The relay from the table's stream to the bus is not in the runtime yet.)
    */
-  static void assertOutboxed(String orgId, String detailType, String subject) {
+  /**
+   * The change's event is in the outbox of its transaction, and the relay has put it on the bus:
+   * the recording target was delivered that very event (its envelope id).
+   */
+  static void assertOutboxed(String orgId, String detailType, String subject) throws Exception {
     List<OutboundEvent> events = new ArrayList<>();
     dynamoDb
         .queryPaginator(
@@ -440,15 +453,24 @@ class OrganizationsFlowIT {
                         Map.of(":pk", AttributeValue.fromS(OutboxItem.partition(orgId)))))
         .items()
         .forEach(item -> events.add(Outbox.fromItem(OutboxItem.SCHEMA.mapToItem(item))));
-    assertThat(events)
+    List<OutboundEvent> matching =
+        events.stream()
+            .filter(e -> e.detailType().equals(detailType) && e.detail().contains(subject))
+            .toList();
+    assertThat(matching)
         .as("%s about %s in the outbox of %s", detailType, subject, orgId)
-        .anySatisfy(
+        .isNotEmpty()
+        .allSatisfy(
             e -> {
               assertThat(e.source()).isEqualTo("topgun.organizations");
-              assertThat(e.detailType()).isEqualTo(detailType);
               assertThat(e.organizationId()).isEqualTo(orgId);
-              assertThat(e.detail()).contains(subject);
             });
+    String eventId = matching.get(0).eventId();
+    assertThat(
+            recorder.await(
+                c -> c.function().equals(EVENTS) && c.payload().contains(eventId), DELIVERY))
+        .as("%s %s delivered from the bus", detailType, eventId)
+        .isPresent();
   }
 
   static JsonNode awaitMailTo(String address) throws Exception {
