@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.SingleTable;
+import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.PathTemplate;
 import dev.topgun.shared.routes.Route;
+import dev.topgun.shared.routes.WebSocketApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -453,7 +455,9 @@ class TopgunAppTest {
     List<Map<String, Object>> dynamoStatements = new ArrayList<>();
     for (Map<String, Object> statement : statements(api)) {
       List<Object> actions = list(statement.get("Action"));
-      if (actions.stream().anyMatch(action -> action.toString().startsWith("dynamodb:"))) {
+      // the stream-fed function's stream statement is checked on its own (outbox relay, below)
+      if (actions.stream().anyMatch(action -> action.toString().startsWith("dynamodb:"))
+          && !actions.equals(List.copyOf(SingleTable.STREAM_ACTIONS))) {
         dynamoStatements.add(statement);
       }
     }
@@ -488,36 +492,377 @@ class TopgunAppTest {
     assertThat(offending).isEmpty();
   }
 
-  @Test
-  void functions_publishOnlyTheirOwnDomainsEvents_andOnlyPlatformDescribesTheBus() {
-    Template api = app.template("Topgun-dev-Api");
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void onlyFunctionsCarryingTheEventBridgeSdk_mayPutEvents_underEveryDomainsSource(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String bus =
+        single(resources(api, "AWS::Events::EventBus").keySet()); // the Topgun bus, this stage's
+    // the relay carries it, whatever else still does
+    assertThat(app.declarations().functions().get("platform").hasEventBridgeClient()).isTrue();
     for (FunctionModule module : app.declarations().functions().values()) {
-      api.hasResourceProperties(
-          "AWS::IAM::Policy",
-          Match.objectLike(
-              Map.of(
-                  "PolicyDocument",
-                  Match.objectLike(
-                      Map.of(
-                          "Statement",
-                          Match.arrayWith(
-                              List.of(
-                                  Match.objectLike(
-                                      Map.of(
-                                          "Action",
-                                          "events:PutEvents",
-                                          "Condition",
-                                          Map.of(
-                                              "StringEquals",
-                                              Map.of(
-                                                  "events:source",
-                                                  "topgun." + module.name())))))))))));
+      List<Map<String, Object>> putEvents =
+          roleStatements(api, module.name()).stream()
+              .filter(s -> list(s.get("Action")).contains("events:PutEvents"))
+              .toList();
+      if (module.hasEventBridgeClient()) {
+        assertThat(putEvents)
+            .as(module.name())
+            .containsExactly(
+                Map.of(
+                    "Action",
+                    "events:PutEvents",
+                    "Effect",
+                    "Allow",
+                    "Resource",
+                    Map.of("Fn::GetAtt", List.of(bus, "Arn")),
+                    "Condition",
+                    Map.of("StringLike", Map.of("events:source", "topgun.*"))));
+      } else {
+        assertThat(putEvents).as(module.name()).isEmpty();
+      }
     }
+    // no function publishes under its own source alone any more: only the relay publishes
+    assertThat(statements(api))
+        .noneMatch(s -> String.valueOf(s.get("Condition")).contains("StringEquals={events:source"));
     long describers =
-        statements(app.json("Topgun-dev-Api")).stream()
+        statements(api).stream()
             .filter(s -> list(s.get("Action")).contains("events:DescribeEventBus"))
             .count();
     assertThat(describers).isEqualTo(1);
+  }
+
+  // ---- outbox relay: the table's stream ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void outboxRelay_isAnEventSourceMappingOnTheTableStream_inOrder_retriedUntilExpired(
+      String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    EventRules.Stream relay = single(streamsNamed("outbox-relay"));
+    assertThat(relay.function()).isEqualTo("platform");
+    String deadLetters =
+        single(
+            resources(
+                    api,
+                    (id, r) ->
+                        "AWS::SQS::Queue".equals(r.get("Type"))
+                            && id.startsWith("EventsDeadLetters"))
+                .keySet());
+
+    app.template("Topgun-" + stage + "-Api")
+        .hasResourceProperties(
+            "AWS::Lambda::EventSourceMapping",
+            Match.objectLike(
+                Map.ofEntries(
+                    Map.entry("FunctionName", Json.ref(liveAlias(api, "platform"))),
+                    Map.entry(
+                        "EventSourceArn",
+                        Map.of(
+                            "Fn::ImportValue",
+                            Match.stringLikeRegexp(
+                                "^Topgun-" + stage + "-Data:.*TopgunTable.*StreamArn.*"))),
+                    Map.entry("Enabled", true),
+                    Map.entry("StartingPosition", "TRIM_HORIZON"),
+                    Map.entry("BatchSize", relay.batchSize()),
+                    Map.entry("FunctionResponseTypes", List.of("ReportBatchItemFailures")),
+                    Map.entry("MaximumRetryAttempts", -1),
+                    Map.entry("MaximumRecordAgeInSeconds", -1),
+                    Map.entry("BisectBatchOnFunctionError", false),
+                    Map.entry("ParallelizationFactor", 1),
+                    Map.entry(
+                        "DestinationConfig",
+                        Map.of(
+                            "OnFailure",
+                            Map.of(
+                                "Destination",
+                                Map.of("Fn::GetAtt", List.of(deadLetters, "Arn"))))))));
+    // one mapping per declared stream, each filtering as declared (the JSON as written, any order)
+    Map<String, Map<String, Object>> mappings = resources(api, "AWS::Lambda::EventSourceMapping");
+    assertThat(mappings).hasSize(app.declarations().rules().streams().size());
+    List<Object> filters =
+        list(map(properties(single(mappings)).get("FilterCriteria")).get("Filters"));
+    assertThat(filters).hasSize(1);
+    assertThat(readJson((String) map(filters.get(0)).get("Pattern")))
+        .isEqualTo(
+            Map.of(
+                "eventName", List.of("INSERT"),
+                "dynamodb", Map.of("NewImage", Map.of("type", Map.of("S", List.of("OUTBOX"))))))
+        .isEqualTo(relay.filter());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void onlyTheStreamFedFunctionsRole_mayReadTheTableStream_andOnlyThatStream(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    for (FunctionModule module : app.declarations().functions().values()) {
+      List<Map<String, Object>> streamReads =
+          roleStatements(api, module.name()).stream()
+              .filter(
+                  s ->
+                      list(s.get("Action")).stream()
+                          .anyMatch(action -> SingleTable.STREAM_ACTIONS.contains(action)))
+              .toList();
+      if (module.name().equals("platform")) {
+        assertThat(streamReads).hasSize(1);
+        Map<String, Object> statement = streamReads.get(0);
+        assertThat(list(statement.get("Action")))
+            .containsExactlyInAnyOrderElementsOf(SingleTable.STREAM_ACTIONS)
+            .containsExactlyInAnyOrder(
+                "dynamodb:DescribeStream",
+                "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams");
+        // the stream's ARN, one resource, no wildcard
+        assertThat(statement.get("Resource")).isInstanceOf(Map.class);
+        assertThat(map(statement.get("Resource")).get("Fn::ImportValue").toString())
+            .startsWith("Topgun-" + stage + "-Data:")
+            .contains("StreamArn");
+        // and it may record what it can never deliver in the dead-letter queue
+        assertThat(roleStatements(api, module.name()))
+            .anySatisfy(
+                s ->
+                    assertThat(s)
+                        .containsEntry("Action", "sqs:SendMessage")
+                        .extractingByKey("Resource")
+                        .asString()
+                        .contains("EventsDeadLetters"));
+      } else {
+        assertThat(streamReads).as(module.name()).isEmpty();
+      }
+    }
+    // The mapping is created after the role may read the stream (CloudFormation checks it).
+    Map<String, Object> mapping = single(resources(api, "AWS::Lambda::EventSourceMapping"));
+    assertThat(list(mapping.get("DependsOn")).toString()).contains("PlatformRoleDefaultPolicy");
+  }
+
+  // ---- real-time channel: the WebSocket API ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void webSocketApi_selectsRoutesByAction_andSendsEveryRouteToItsFunctionsAlias(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    WebSocketApi declared = app.declarations().routes().webSocket().orElseThrow();
+    assertThat(declared.function()).isEqualTo("platform");
+    Template template = app.template("Topgun-" + stage + "-Api");
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Api",
+        Match.objectLike(
+            Map.of(
+                "Name", "topgun-" + stage + "-realtime",
+                "ProtocolType", "WEBSOCKET",
+                "RouteSelectionExpression", "$request.body.action")));
+    String webSocketApi = single(resources(api, "AWS::ApiGatewayV2::Api").keySet());
+    String alias = liveAlias(api, declared.function());
+
+    Map<String, Map<String, Object>> integrations =
+        resources(api, "AWS::ApiGatewayV2::Integration");
+    Map<String, Map<String, Object>> routes = new HashMap<>();
+    resources(api, "AWS::ApiGatewayV2::Route")
+        .values()
+        .forEach(route -> routes.put((String) properties(route).get("RouteKey"), route));
+    List<String> expected = new ArrayList<>(List.of("$connect", "$disconnect", "$default"));
+    expected.addAll(declared.routes());
+    assertThat(routes.keySet())
+        .containsExactlyInAnyOrderElementsOf(expected)
+        .contains("subscribe", "unsubscribe");
+    for (Map.Entry<String, Map<String, Object>> route : routes.entrySet()) {
+      Map<String, Object> properties = properties(route.getValue());
+      assertThat(properties.get("ApiId")).isEqualTo(Json.ref(webSocketApi));
+      // no API Gateway authorizer: the function verifies $connect's token itself
+      assertThat(properties.get("AuthorizationType")).isEqualTo("NONE");
+      assertThat(properties).doesNotContainKey("AuthorizerId");
+      // "integrations/<id>"
+      List<Object> target = list(list(map(properties.get("Target")).get("Fn::Join")).get(1));
+      assertThat(target.get(0)).isEqualTo("integrations/");
+      String integration = (String) map(target.get(1)).get("Ref");
+      Map<String, Object> proxy = properties(integrations.get(integration));
+      assertThat(proxy.get("IntegrationType")).as(route.getKey()).isEqualTo("AWS_PROXY");
+      assertThat(proxy.get("IntegrationUri").toString())
+          .as(route.getKey())
+          .contains(":lambda:path/2015-03-31/functions/", "{Ref=" + alias + "}", "/invocations");
+    }
+    assertThat(resources(api, "AWS::ApiGatewayV2::Authorizer")).isEmpty();
+    // API Gateway may invoke the alias for each route key, and no other
+    List<String> invokedFor =
+        resources(
+                api,
+                (id, r) ->
+                    "AWS::Lambda::Permission".equals(r.get("Type"))
+                        && "apigateway.amazonaws.com".equals(properties(r).get("Principal"))
+                        && properties(r).get("SourceArn").toString().contains(webSocketApi))
+            .values()
+            .stream()
+            .map(
+                permission -> {
+                  assertThat(properties(permission).get("FunctionName")).isEqualTo(Json.ref(alias));
+                  String arn = properties(permission).get("SourceArn").toString();
+                  return arn.substring(arn.lastIndexOf("/*") + 2, arn.length() - 3);
+                })
+            .toList();
+    assertThat(invokedFor).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void webSocketStage_isNamedForTheStage_autoDeployed_throttled_andLogged(String stage) {
+    StageConfig config = StageConfig.named(stage);
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String webSocketApi = single(resources(api, "AWS::ApiGatewayV2::Api").keySet());
+    app.template("Topgun-" + stage + "-Api")
+        .hasResourceProperties(
+            "AWS::ApiGatewayV2::Stage",
+            Match.objectLike(
+                Map.of(
+                    "ApiId", Json.ref(webSocketApi),
+                    "StageName", stage,
+                    "AutoDeploy", true,
+                    "DefaultRouteSettings",
+                        Map.of(
+                            "ThrottlingRateLimit",
+                            config.throttleRate(),
+                            "ThrottlingBurstLimit",
+                            config.throttleBurst(),
+                            "LoggingLevel",
+                            "ERROR",
+                            "DataTraceEnabled",
+                            false,
+                            "DetailedMetricsEnabled",
+                            true),
+                    "AccessLogSettings",
+                        Map.of(
+                            "DestinationArn",
+                            Map.of(
+                                "Fn::GetAtt",
+                                List.of(Match.stringLikeRegexp("^RealtimeAccessLogs"), "Arn")),
+                            "Format",
+                            Match.stringLikeRegexp(
+                                ".*\\$context.connectionId.*\\$context.routeKey.*")))));
+    Map<String, Object> webSocketStage = single(resources(api, "AWS::ApiGatewayV2::Stage"));
+    // access logs are JSON, without the query string (the token) or the message
+    String format = (String) map(properties(webSocketStage).get("AccessLogSettings")).get("Format");
+    assertThat(readJson(format)).containsKeys("requestId", "connectionId", "routeKey", "status");
+    assertThat(format).doesNotContain("querystring", "body");
+    // its log group is kept like the REST API's
+    String logGroup =
+        (String)
+            list(map(map(properties(webSocketStage).get("AccessLogSettings")).get("DestinationArn"))
+                    .get("Fn::GetAtt"))
+                .get(0);
+    assertThat(properties(resources(api, "AWS::Logs::LogGroup").get(logGroup)))
+        .containsEntry("RetentionInDays", stage.equals("prod") ? 365 : 30);
+    // logging needs the account's API Gateway CloudWatch role first
+    assertThat(list(webSocketStage.get("DependsOn")).toString()).contains("PublicApiAccount");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void onlyTheWebSocketFunction_mayManageConnections_ofThisStageOnly(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String webSocketApi = single(resources(api, "AWS::ApiGatewayV2::Api").keySet());
+    for (FunctionModule module : app.declarations().functions().values()) {
+      List<Map<String, Object>> manage =
+          roleStatements(api, module.name()).stream()
+              .filter(s -> list(s.get("Action")).toString().contains("execute-api:"))
+              .toList();
+      if (module.name().equals("platform")) {
+        assertThat(manage).hasSize(1);
+        assertThat(manage.get(0).get("Action")).isEqualTo("execute-api:ManageConnections");
+        assertThat(list(manage.get(0).get("Resource")))
+            .containsExactlyInAnyOrder(
+                connectionsArn(webSocketApi, stage, "POST"),
+                connectionsArn(webSocketApi, stage, "GET"),
+                connectionsArn(webSocketApi, stage, "DELETE"));
+      } else {
+        assertThat(manage).as(module.name()).isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void realtimeEndpoint_isTheStagesConnectionsUrl_setOnTheWebSocketFunctionOnly(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String webSocketApi = single(resources(api, "AWS::ApiGatewayV2::Api").keySet());
+    assertThat(app.declarations().functions().get("platform").hasConnectionsClient()).isTrue();
+    for (FunctionModule module : app.declarations().functions().values()) {
+      Map<String, Object> variables =
+          map(map(properties(function(api, module.name())).get("Environment")).get("Variables"));
+      if (module.name().equals("platform")) {
+        // https://<api>.execute-api.<region>.amazonaws.com/<stage>, read as
+        // topgun.realtime.endpoint
+        assertThat(variables.get("TOPGUN_REALTIME_ENDPOINT"))
+            .isEqualTo(
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            "https://",
+                            Json.ref(webSocketApi),
+                            ".execute-api.",
+                            Json.ref("AWS::Region"),
+                            ".",
+                            Json.ref("AWS::URLSuffix"),
+                            "/" + stage))));
+        // and what it verifies $connect's token with
+        assertThat(variables)
+            .containsKeys("TOPGUN_COGNITO_USER_POOL_ID", "TOPGUN_COGNITO_CLIENT_ID");
+      } else {
+        assertThat(variables).as(module.name()).doesNotContainKey("TOPGUN_REALTIME_ENDPOINT");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void realtimeUrl_isAStackOutput_theStagesWssUrl(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String webSocketApi = single(resources(api, "AWS::ApiGatewayV2::Api").keySet());
+    app.template("Topgun-" + stage + "-Api")
+        .hasOutput(
+            "RealtimeUrl",
+            Match.objectLike(
+                Map.of(
+                    "Value",
+                    Map.of(
+                        "Fn::Join",
+                        List.of(
+                            "",
+                            List.of(
+                                "wss://",
+                                Json.ref(webSocketApi),
+                                ".execute-api.",
+                                Json.ref("AWS::Region"),
+                                ".",
+                                Json.ref("AWS::URLSuffix"),
+                                "/" + stage))))));
+  }
+
+  @Test
+  void realtimePushRule_isOnTheBus_withItsPrefixAndExistsPatternsAsDeclared() {
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    EventRules.Rule declared =
+        app.declarations().rules().rules().stream()
+            .filter(rule -> rule.name().equals("realtime-push"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> rule =
+        single(
+            resources(
+                api,
+                (id, r) ->
+                    "AWS::Events::Rule".equals(r.get("Type"))
+                        && "Topgun event rule realtime-push"
+                            .equals(properties(r).get("Description"))));
+    assertThat(properties(rule).get("EventPattern"))
+        .isEqualTo(
+            Map.of(
+                "source", List.of(Map.of("prefix", "topgun.")),
+                "detail", Map.of("organizationId", List.of(Map.of("exists", true)))))
+        .isEqualTo(declared.eventPattern());
+    assertThat(list(properties(rule).get("Targets")).toString())
+        .contains("{Ref=" + liveAlias(api, "platform") + "}");
   }
 
   // ---- API ----
@@ -772,6 +1117,41 @@ class TopgunAppTest {
         Match.objectLike(Map.of("LogGroupName", "/aws/vendedlogs/states/topgun-dev")));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void platformHealth_invokesExactlyThePlatformAlias_andPutsItsTokenEventOnTheBus(String stage) {
+    Map<String, Object> workflows = app.json("Topgun-" + stage + "-Workflows");
+    Map<String, Object> machine =
+        single(
+            resources(
+                workflows,
+                (id, r) ->
+                    "AWS::StepFunctions::StateMachine".equals(r.get("Type"))
+                        && ("topgun-" + stage + "-platform-health")
+                            .equals(properties(r).get("StateMachineName"))));
+    Map<String, Object> substitutions = map(properties(machine).get("DefinitionSubstitutions"));
+    assertThat(substitutions).containsOnlyKeys("PlatformFunctionArn", "EventBusName");
+    Object platformAlias = substitutions.get("PlatformFunctionArn");
+    assertThat(platformAlias.toString()).contains("Topgun-" + stage + "-Api:", "PlatformLive");
+
+    List<Map<String, Object>> statements = statements(workflows);
+    assertThat(statements)
+        .filteredOn(s -> list(s.get("Action")).contains("lambda:InvokeFunction"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.get("Resource")).isEqualTo(platformAlias));
+    assertThat(statements)
+        .filteredOn(s -> list(s.get("Action")).contains("events:PutEvents"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.get("Resource").toString()).contains("EventsBus"));
+    // The token comes back from an operator (SendTaskSuccess); no function and no state machine
+    // of Topgun sends task tokens, so no role may.
+    for (String stack : app.stackNames()) {
+      assertThat(statements(app.json(stack)))
+          .as(stack)
+          .noneMatch(s -> list(s.get("Action")).toString().contains("states:SendTask"));
+    }
+  }
+
   // ---- web ----
 
   @Test
@@ -890,6 +1270,46 @@ class TopgunAppTest {
 
   // ---- helpers ----
 
+  private static List<EventRules.Stream> streamsNamed(String name) {
+    return app.declarations().rules().streams().stream()
+        .filter(stream -> stream.name().equals(name))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readJson(String json) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code arn:<partition>:execute-api:<region>:<account>:<api>/<stage>/<method>/@connections/*}.
+   */
+  private static Map<String, Object> connectionsArn(String api, String stage, String method) {
+    return Map.of(
+        "Fn::Join",
+        List.of(
+            "",
+            List.of(
+                "arn:",
+                Json.ref("AWS::Partition"),
+                ":execute-api:",
+                Json.ref("AWS::Region"),
+                ":",
+                Json.ref("AWS::AccountId"),
+                ":",
+                Json.ref(api),
+                "/" + stage + "/" + method + "/@connections/*")));
+  }
+
+  private static <T> T single(List<T> items) {
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+
   private static Map<String, Object> key(String name, String type) {
     return Map.of("AttributeName", name, "KeyType", type);
   }
@@ -968,8 +1388,7 @@ class TopgunAppTest {
                     template,
                     (id, r) ->
                         "AWS::Lambda::Function".equals(r.get("Type"))
-                            && ("topgun-dev-" + functionName)
-                                .equals(properties(r).get("FunctionName")))
+                            && isFunctionNamed(r, functionName))
                 .keySet());
     return single(
         resources(
@@ -1014,9 +1433,14 @@ class TopgunAppTest {
     return single(
         resources(
             template,
-            (id, r) ->
-                "AWS::Lambda::Function".equals(r.get("Type"))
-                    && ("topgun-dev-" + name).equals(properties(r).get("FunctionName"))));
+            (id, r) -> "AWS::Lambda::Function".equals(r.get("Type")) && isFunctionNamed(r, name)));
+  }
+
+  /** Whether {@code resource} is module {@code name}'s Lambda, in either stage. */
+  private static boolean isFunctionNamed(Map<String, Object> resource, String name) {
+    Object physical = properties(resource).get("FunctionName");
+    return StageConfig.NAMES.stream()
+        .anyMatch(stage -> ("topgun-" + stage + "-" + name).equals(physical));
   }
 
   private static Map<String, Object> functionRole(Map<String, Object> template, String name) {

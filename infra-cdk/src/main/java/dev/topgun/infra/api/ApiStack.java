@@ -5,26 +5,32 @@ import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.DataStack;
 import dev.topgun.infra.data.ObjectBuckets;
+import dev.topgun.infra.events.TableStreams;
 import dev.topgun.infra.events.TopgunEvents;
 import dev.topgun.infra.identity.IdentityStack;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
- * The functions, the event bus with its rules, and the REST API. Every module under {@code
- * functions/} becomes a {@link TopgunFunction}; a new domain needs no change here.
+ * The functions, the event bus with its rules, the table stream's mappings, the REST API and the
+ * WebSocket API. Every module under {@code functions/} becomes a {@link TopgunFunction}; a new
+ * domain needs no change here.
  */
 public final class ApiStack extends Stack {
 
   private final TopgunEvents events;
   private final Map<String, TopgunFunction> functions;
   private final PublicApi api;
+  private final RealtimeApi realtime;
+  private final TableStreams streams;
 
   public ApiStack(
       Construct scope,
@@ -52,11 +58,30 @@ public final class ApiStack extends Stack {
         "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN", data.mailCredentials().secret().getSecretArn());
     environment.put("TOPGUN_WEB_BASE_URL", context(WEB_BASE_URL, "https://example.com"));
 
+    // Before the functions: the one that serves it gets the stage's @connections endpoint.
+    this.realtime =
+        declarations
+            .routes()
+            .webSocket()
+            .map(
+                declared ->
+                    new RealtimeApi(
+                        this,
+                        "Realtime",
+                        stage,
+                        declared,
+                        declarations.functions().get(declared.function())))
+            .orElse(null);
+
     ServiceAccess.Shared shared = new ServiceAccess.Shared(events);
     Map<String, TopgunFunction> built = new TreeMap<>();
     Map<String, IFunction> aliases = new TreeMap<>();
+    Map<String, IRole> roles = new TreeMap<>();
     for (FunctionModule module : declarations.functions().values()) {
       Map<String, String> settings = new TreeMap<>(environment);
+      if (realtime != null && realtime.function().equals(module.name())) {
+        settings.putAll(realtime.settings());
+      }
       if (data.envelopeKey().users().containsKey(module.name())) {
         settings.put("TOPGUN_KMS_KEY_ID", data.envelopeKey().keyIdSetting());
       }
@@ -70,17 +95,39 @@ public final class ApiStack extends Stack {
       data.table().grantItems(function.role());
       data.cursorSecret().grantRead(function.role());
       data.mailCredentials().grantRead(function.role());
-      events.grantPublish(function.role(), module.name());
+      if (TopgunEvents.publishes(module)) {
+        events.grantRelay(function.role());
+      }
       ServiceAccess.grantExtra(module.name(), function.role(), shared);
       built.put(module.name(), function);
       aliases.put(module.name(), function.alias());
+      roles.put(module.name(), function.role());
     }
     this.functions = Collections.unmodifiableMap(built);
     events.addRules(declarations.rules(), aliases);
+    this.streams =
+        declarations.rules().streams().isEmpty()
+            ? null
+            : new TableStreams(
+                this,
+                "Streams",
+                declarations.rules().streams(),
+                aliases,
+                roles,
+                data.table(),
+                events.deadLetters());
     this.api =
         new PublicApi(
             this, "Public", stage, declarations.routes(), aliases, identity.users().pool());
     CfnOutput.Builder.create(this, "ApiUrl").value(api.api().getUrl()).build();
+    if (realtime != null) {
+      realtime.integrate(aliases.get(realtime.function()), roles.get(realtime.function()));
+      realtime.loggingNeeds(api.accountSettings());
+      CfnOutput.Builder.create(this, "RealtimeUrl")
+          .description("The real-time channel: wss://…/<stage>?token=<Cognito ID token>")
+          .value(realtime.url())
+          .build();
+    }
   }
 
   /**
@@ -108,5 +155,15 @@ public final class ApiStack extends Stack {
 
   public PublicApi api() {
     return api;
+  }
+
+  /** The WebSocket API, if the route table declares one. */
+  public Optional<RealtimeApi> realtime() {
+    return Optional.ofNullable(realtime);
+  }
+
+  /** The table stream's event source mappings, if the event rules declare any. */
+  public Optional<TableStreams> streams() {
+    return Optional.ofNullable(streams);
   }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
@@ -29,6 +30,7 @@ import software.amazon.awscdk.services.cognito.IUserPool;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The REST API, built from the route table ({@code api-routes.json}) that the local runtime
@@ -184,6 +186,19 @@ public final class PublicApi extends Construct {
 
   public RestApi api() {
     return api;
+  }
+
+  /**
+   * The account's API Gateway settings ({@code AWS::ApiGateway::Account}) naming the CloudWatch
+   * role: what any stage that logs, REST or WebSocket, needs to exist first.
+   */
+  public IConstruct accountSettings() {
+    IConstruct account = api.getNode().tryFindChild("Account");
+    if (!(account instanceof CfnAccount)) {
+      throw new IllegalStateException(
+          "the REST API has no AWS::ApiGateway::Account child; is cloudWatchRole still on?");
+    }
+    return account;
   }
 
   /** {@code method.request.path.<name>: true} for each parameter of the route's template. */

@@ -58,6 +58,19 @@ public record Declarations(
         unknown.add("schedule " + schedule.name() + " -> " + schedule.function());
       }
     }
+    for (EventRules.Stream stream : rules.streams()) {
+      if (!functions.containsKey(stream.function())) {
+        unknown.add("stream " + stream.name() + " -> " + stream.function());
+      }
+    }
+    if (routes.webSocket().isPresent()
+        && !functions.containsKey(routes.webSocket().get().function())) {
+      unknown.add(
+          "websocket "
+              + routes.webSocket().get().path()
+              + " -> "
+              + routes.webSocket().get().function());
+    }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
           "no function module under functions/ for: " + String.join("; ", unknown));
@@ -110,6 +123,10 @@ public record Declarations(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + functions, e);
     }
+  }
+
+  public Declarations withRoutes(RouteTable routes) {
+    return new Declarations(routes, rules, functions, stateMachines);
   }
 
   public Declarations withRules(EventRules rules) {

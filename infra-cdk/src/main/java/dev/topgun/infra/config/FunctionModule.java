@@ -25,6 +25,20 @@ public record FunctionModule(String name, Path jar) {
   /** Likewise for the S3 SDK: only such a function has shared-lib's S3 beans and stores objects. */
   static final String S3_CLIENT_CLASS = "software/amazon/awssdk/services/s3/S3Client.class";
 
+  /**
+   * Likewise for the EventBridge SDK: only such a function has shared-lib's {@code EventPublisher}
+   * and puts events on the bus (the outbox relay); the others write their events to the outbox.
+   */
+  static final String EVENT_BRIDGE_CLIENT_CLASS =
+      "software/amazon/awssdk/services/eventbridge/EventBridgeClient.class";
+
+  /**
+   * Likewise for the API Gateway management SDK: only such a function has shared-lib's {@code
+   * ConnectionPublisher} and pushes to WebSocket connections through {@code @connections}.
+   */
+  static final String CONNECTIONS_CLIENT_CLASS =
+      "software/amazon/awssdk/services/apigatewaymanagementapi/ApiGatewayManagementApiClient.class";
+
   public FunctionModule {
     if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("function module name must be [a-z][a-z0-9-]*: " + name);
@@ -54,6 +68,18 @@ public record FunctionModule(String name, Path jar) {
   /** Whether the jar carries the S3 client, i.e. the function stores objects in the buckets. */
   public boolean hasS3Client() {
     return carries(S3_CLIENT_CLASS);
+  }
+
+  /** Whether the jar carries the EventBridge client, i.e. the function publishes to the bus. */
+  public boolean hasEventBridgeClient() {
+    return carries(EVENT_BRIDGE_CLIENT_CLASS);
+  }
+
+  /**
+   * Whether the jar carries the {@code @connections} client, i.e. the function pushes to clients.
+   */
+  public boolean hasConnectionsClient() {
+    return carries(CONNECTIONS_CLIENT_CLASS);
   }
 
   private boolean carries(String entry) {

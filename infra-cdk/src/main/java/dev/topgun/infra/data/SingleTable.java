@@ -50,6 +50,17 @@ public final class SingleTable extends Construct {
           "dynamodb:BatchWriteItem",
           "dynamodb:ConditionCheckItem");
 
+  /**
+   * What Lambda's event source mapping does with the table's stream on the function's behalf
+   * (ListStreams is among the actions AWS documents for it; it is limited to this stream as well).
+   */
+  public static final List<String> STREAM_ACTIONS =
+      List.of(
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams");
+
   /** What DynamoDB needs from the caller to read and write items under the table's own key. */
   public static final List<String> KEY_ACTIONS =
       List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey");
@@ -134,6 +145,21 @@ public final class SingleTable extends Construct {
                         Map.of(
                             "kms:ViaService",
                             "dynamodb." + Stack.of(this).getRegion() + ".amazonaws.com")))
+                .build());
+  }
+
+  /**
+   * Lets {@code grantee} (a stream-fed function's role, used by its event source mapping) read the
+   * table's stream, and nothing but that stream. Its records are decrypted under the data key
+   * through DynamoDB, which {@link #grantItems} already allows.
+   */
+  public void grantStreamRead(IGrantable grantee) {
+    grantee
+        .getGrantPrincipal()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .actions(STREAM_ACTIONS)
+                .resources(List.of(streamArn()))
                 .build());
   }
 

@@ -1,5 +1,7 @@
 package dev.topgun.infra.events;
 
+import dev.topgun.infra.config.CanonicalJson;
+import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.nag.Suppress;
 import dev.topgun.shared.routes.EventRules;
@@ -35,15 +37,19 @@ import software.constructs.Construct;
  * name whatever CloudFormation names the rule (the local runtime sends the same event).
  *
  * <p>Events that cannot be delivered after EventBridge's retries, and events a function still fails
- * on after Lambda's asynchronous retries, land in one dead-letter queue, created only when there is
- * a rule or schedule to use it.
+ * on after Lambda's asynchronous retries, land in one dead-letter queue ({@link #deadLetters()}),
+ * created only when there is a rule, schedule or stream to use it.
  */
 public final class TopgunEvents extends Construct {
 
   /** Lambda's retries of an event its function failed on (the asynchronous invoke maximum). */
   static final int FUNCTION_RETRIES = 2;
 
+  /** The sources the relay may publish under: every domain's, {@code topgun.<domain>}. */
+  public static final String RELAYED_SOURCES = "topgun.*";
+
   private final EventBus bus;
+  private Queue deadLetters;
 
   public TopgunEvents(Construct scope, String id, StageConfig stage) {
     super(scope, id);
@@ -58,17 +64,7 @@ public final class TopgunEvents extends Construct {
     if (rules.rules().isEmpty() && rules.schedules().isEmpty()) {
       return;
     }
-    Queue deadLetters =
-        Queue.Builder.create(this, "DeadLetters")
-            .encryption(QueueEncryption.SQS_MANAGED)
-            .enforceSsl(true)
-            .retentionPeriod(Duration.days(14))
-            .build();
-    Suppress.on(
-        deadLetters,
-        "SQS3",
-        "This queue is itself the dead-letter queue of the event rules' targets; nothing sends on"
-            + " from it.");
+    Queue deadLetters = deadLetters();
     Set<String> targeted = new TreeSet<>();
     for (EventRules.Rule declared : rules.rules()) {
       List<CfnRule.TargetProperty> ruleTargets = new ArrayList<>();
@@ -80,7 +76,7 @@ public final class TopgunEvents extends Construct {
           CfnRule.Builder.create(this, "Rule-" + declared.name())
               .description("Topgun event rule " + declared.name())
               .eventBusName(bus.getEventBusName())
-              .eventPattern(declared.eventPattern())
+              .eventPattern(CanonicalJson.sortedMap(declared.eventPattern()))
               .state("ENABLED")
               .targets(ruleTargets)
               .build();
@@ -193,23 +189,52 @@ public final class TopgunEvents extends Construct {
             .build());
   }
 
+  /**
+   * The one dead-letter queue: of the rules' and schedules' targets, of the functions' asynchronous
+   * invocations, and of the table stream's event source mappings. Created at first use, so that
+   * declarations without any of them deploy no queue.
+   */
+  public Queue deadLetters() {
+    if (deadLetters == null) {
+      deadLetters =
+          Queue.Builder.create(this, "DeadLetters")
+              .encryption(QueueEncryption.SQS_MANAGED)
+              .enforceSsl(true)
+              .retentionPeriod(Duration.days(14))
+              .build();
+      Suppress.on(
+          deadLetters,
+          "SQS3",
+          "This queue is itself the dead-letter queue of the event rules' targets and the stream's"
+              + " event source mappings; nothing sends on from it.");
+    }
+    return deadLetters;
+  }
+
   public IEventBus bus() {
     return bus;
   }
 
   /**
-   * Lets a function publish to the bus under its own domain's source only ({@code topgun.<name>}),
-   * as every domain publishes its facts.
+   * Whether {@code function} publishes to the bus: its jar carries the EventBridge SDK, which only
+   * the outbox relay needs (every other domain writes its events to the outbox).
    */
-  public void grantPublish(IGrantable grantee, String functionName) {
+  public static boolean publishes(FunctionModule function) {
+    return function.hasEventBridgeClient();
+  }
+
+  /**
+   * Lets the relay put any domain's events on the bus ({@code events:source} {@code topgun.*}): it
+   * publishes what every domain wrote to the outbox, under that domain's source.
+   */
+  public void grantRelay(IGrantable grantee) {
     grantee
         .getGrantPrincipal()
         .addToPrincipalPolicy(
             PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of(bus.getEventBusArn()))
-                .conditions(
-                    Map.of("StringEquals", Map.of("events:source", "topgun." + functionName)))
+                .conditions(Map.of("StringLike", Map.of("events:source", RELAYED_SOURCES)))
                 .build());
   }
 

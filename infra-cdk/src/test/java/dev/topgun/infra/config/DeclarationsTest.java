@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.topgun.infra.Synth;
 import dev.topgun.shared.routes.EventRules;
+import dev.topgun.shared.routes.RouteTable;
+import dev.topgun.shared.routes.WebSocketApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,42 @@ class DeclarationsTest {
     assertThatThrownBy(() -> repository.withRules(withSchedule))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("schedule billing-dunning -> billing");
+  }
+
+  @Test
+  void streamFeedingAFunctionWithNoModule_failsTheSynth_namingIt() {
+    // given
+    Declarations repository = Declarations.fromRepository(Synth.ROOT);
+    EventRules withStream =
+        repository
+            .rules()
+            .withStreams(
+                List.of(
+                    new EventRules.Stream(
+                        "invoices-to-billing",
+                        "billing",
+                        Map.of("eventName", List.of("INSERT")),
+                        null)));
+
+    // then
+    assertThatThrownBy(() -> repository.withRules(withStream))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stream invoices-to-billing -> billing");
+  }
+
+  @Test
+  void webSocketApiServedByAFunctionWithNoModule_failsTheSynth_namingIt() {
+    // given
+    Declarations repository = Declarations.fromRepository(Synth.ROOT);
+    RouteTable withWebSocket =
+        repository
+            .routes()
+            .withWebSocket(new WebSocketApi("/v1/live", "billing", List.of("subscribe")));
+
+    // then
+    assertThatThrownBy(() -> repository.withRoutes(withWebSocket))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("websocket /v1/live -> billing");
   }
 
   @Test
