@@ -115,16 +115,7 @@ class OutboxFlowIT {
   static Subscribed subscribed(LocalRuntime runtime, RuntimeClient client, String operator)
       throws Exception {
     User member = client.signUp("outbox-member");
-    assertThat(client.call(member.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
-    String org =
-        client.createChild(operator, runtime.rootOrganizationId(), "outbox", "master_branch");
-    Answer added =
-        client.call(
-            operator,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"" + member.sub() + "\",\"role\":\"member\"}");
-    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    String org = client.organizationWith(operator, runtime.rootOrganizationId(), member, "member");
     RealtimeClient live = RealtimeClient.connect(runtime, member.token());
     live.subscribe(org);
     live.await(m -> m.path("type").asText().equals("subscribed"), DELIVERY);

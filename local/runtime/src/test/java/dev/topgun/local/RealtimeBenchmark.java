@@ -32,18 +32,8 @@ public final class RealtimeBenchmark {
         RuntimeClient client = new RuntimeClient(runtime)) {
       String operator = client.operatorToken();
       User member = client.signUp("bench-member");
-      client.call(member.token(), "GET", "/v1/me", null);
       String org =
-          client.createChild(operator, runtime.rootOrganizationId(), "bench", "master_branch");
-      Answer added =
-          client.call(
-              operator,
-              "POST",
-              "/v1/organizations/" + org + "/members",
-              "{\"userId\":\"" + member.sub() + "\",\"role\":\"member\"}");
-      if (added.status() != 201) {
-        throw new IllegalStateException("adding the member failed: " + added.raw());
-      }
+          client.organizationWith(operator, runtime.rootOrganizationId(), member, "member");
       try (RealtimeClient live = RealtimeClient.connect(runtime, member.token())) {
         live.subscribe(org);
         live.await(m -> "subscribed".equals(m.path("type").asText()), Duration.ofSeconds(30));

@@ -54,18 +54,8 @@ class RealtimeIT {
     }
   }
 
-  /** A new organization under the root with {@code member} added to it as {@code role}. */
   static String organizationWith(User member, String role) throws Exception {
-    assertThat(client.call(member.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
-    String org = client.createChild(operator, root, "live", "master_branch");
-    Answer added =
-        client.call(
-            operator,
-            "POST",
-            "/v1/organizations/" + org + "/members",
-            "{\"userId\":\"" + member.sub() + "\",\"role\":\"" + role + "\"}");
-    assertThat(added.status()).as(added.raw()).isEqualTo(201);
-    return org;
+    return client.organizationWith(operator, root, member, role);
   }
 
   static boolean is(JsonNode message, String type, String organizationId) {

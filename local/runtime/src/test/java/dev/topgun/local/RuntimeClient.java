@@ -91,6 +91,23 @@ final class RuntimeClient implements AutoCloseable {
     return created.body().path("id").asText();
   }
 
+  /**
+   * A new organization under {@code parent} (created by {@code token}'s user) with {@code member}
+   * added to it as {@code role}; the member's profile is made first, as its first call would.
+   */
+  String organizationWith(String token, String parent, User member, String role) throws Exception {
+    assertThat(call(member.token(), "GET", "/v1/me", null).status()).isEqualTo(200);
+    String org = createChild(token, parent, "with-" + role, "master_branch");
+    Answer added =
+        call(
+            token,
+            "POST",
+            "/v1/organizations/" + org + "/members",
+            "{\"userId\":\"" + member.sub() + "\",\"role\":\"" + role + "\"}");
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    return org;
+  }
+
   static String childBody(String slug, String type) {
     String unique = slug + "-" + UUID.randomUUID().toString().substring(0, 8);
     return "{\"name\":\"Org "

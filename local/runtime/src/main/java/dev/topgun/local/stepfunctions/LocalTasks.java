@@ -74,21 +74,11 @@ public final class LocalTasks implements Tasks {
     if (parameters.hasNonNull("ClientContext")) {
       request.clientContext(parameters.get("ClientContext").asText());
     }
-    InvokeResponse response;
-    try {
-      response = lambda.invoke(request.build());
-    } catch (LambdaException e) {
-      callback.failed(serviceError(e), serviceCause(e));
-      return;
-    } catch (SdkClientException e) {
-      callback.failed("Lambda.SdkClientException", e.getMessage());
+    InvokeResponse response = invoked(request.build(), callback);
+    if (response == null) {
       return;
     }
-    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
-    if (response.functionError() != null) {
-      callback.failed(functionError(payload), payload);
-      return;
-    }
+    String payload = payloadOf(response);
     ObjectNode result = Json.MAPPER.createObjectNode();
     result.put("ExecutedVersion", response.executedVersion());
     result.set("Payload", payloadJson(payload));
@@ -110,27 +100,43 @@ public final class LocalTasks implements Tasks {
 
   /** A function ARN as the resource: the input is the payload, the answer is the result. */
   private void function(String arn, JsonNode input, Callback callback) {
+    InvokeResponse response =
+        invoked(
+            InvokeRequest.builder()
+                .functionName(arn)
+                .payload(SdkBytes.fromUtf8String(Json.text(input)))
+                .build(),
+            callback);
+    if (response != null) {
+      callback.succeeded(payloadJson(payloadOf(response)));
+    }
+  }
+
+  /**
+   * Invokes the function; when the call or the function failed, tells {@code callback} as Step
+   * Functions names the error and returns null.
+   */
+  private InvokeResponse invoked(InvokeRequest request, Callback callback) {
     InvokeResponse response;
     try {
-      response =
-          lambda.invoke(
-              InvokeRequest.builder()
-                  .functionName(arn)
-                  .payload(SdkBytes.fromUtf8String(Json.text(input)))
-                  .build());
+      response = lambda.invoke(request);
     } catch (LambdaException e) {
       callback.failed(serviceError(e), serviceCause(e));
-      return;
+      return null;
     } catch (SdkClientException e) {
       callback.failed("Lambda.SdkClientException", e.getMessage());
-      return;
+      return null;
     }
-    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
     if (response.functionError() != null) {
+      String payload = payloadOf(response);
       callback.failed(functionError(payload), payload);
-    } else {
-      callback.succeeded(payloadJson(payload));
+      return null;
     }
+    return response;
+  }
+
+  private static String payloadOf(InvokeResponse response) {
+    return response.payload() == null ? "" : response.payload().asUtf8String();
   }
 
   /** {@code arn:aws:states:::events:putEvents}: a {@code Detail} object goes as its JSON text. */

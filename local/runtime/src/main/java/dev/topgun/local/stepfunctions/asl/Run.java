@@ -1031,21 +1031,7 @@ public final class Run {
     frame.error = error.error();
     frame.cause = error.cause();
     if (frame.parent == null) {
-      ObjectNode details = Json.MAPPER.createObjectNode();
-      if (error.error() != null) {
-        details.put("error", error.error());
-      }
-      if (error.cause() != null) {
-        details.put("cause", error.cause());
-      }
-      record.error = error.error();
-      record.cause = error.cause();
-      end(
-          ExecutionRecord.Status.FAILED,
-          "ExecutionFailed",
-          "executionFailedEventDetails",
-          details,
-          frame.lastEventId);
+      endFailed(error, frame.lastEventId);
     } else {
       childFailed(record.frames.get(frame.parent), frame, error);
     }
@@ -1055,8 +1041,15 @@ public final class Run {
     if (record.status != ExecutionRecord.Status.RUNNING) {
       return;
     }
+    endFailed(error, lastRootEvent());
+  }
+
+  /** Ends the execution FAILED with {@code error} (its error and cause, when it has them). */
+  private void endFailed(StatesError error, long previousEventId) {
     ObjectNode details = Json.MAPPER.createObjectNode();
-    details.put("error", error.error());
+    if (error.error() != null) {
+      details.put("error", error.error());
+    }
     if (error.cause() != null) {
       details.put("cause", error.cause());
     }
@@ -1067,7 +1060,7 @@ public final class Run {
         "ExecutionFailed",
         "executionFailedEventDetails",
         details,
-        lastRootEvent());
+        previousEventId);
   }
 
   private void end(
