@@ -1,5 +1,7 @@
 package dev.topgun.shared.realtime;
 
+import static dev.topgun.shared.json.JsonMembers.text;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import java.util.LinkedHashMap;
@@ -72,10 +74,5 @@ public record WebSocketEvent(
         query,
         text(payload, "body"),
         identity == null ? null : text(identity, "sourceIp"));
-  }
-
-  private static String text(JsonNode node, String member) {
-    JsonNode value = node.get(member);
-    return value == null || !value.isString() ? null : value.getStringValue();
   }
 }

@@ -1,5 +1,7 @@
 package dev.topgun.shared.streams;
 
+import static dev.topgun.shared.json.JsonMembers.text;
+
 import io.micronaut.json.tree.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -131,10 +133,5 @@ public final class StreamEvents {
       all.add(numbers ? number(element) : element.getStringValue());
     }
     return all;
-  }
-
-  private static String text(JsonNode node, String member) {
-    JsonNode value = node.get(member);
-    return value == null || value.isNull() ? null : value.getStringValue();
   }
 }

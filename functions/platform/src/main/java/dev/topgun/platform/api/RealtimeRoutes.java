@@ -1,5 +1,7 @@
 package dev.topgun.platform.api;
 
+import static dev.topgun.shared.json.JsonMembers.text;
+
 import dev.topgun.platform.domain.RealtimeService;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.realtime.WebSocketEvent;
@@ -68,13 +70,5 @@ public class RealtimeRoutes implements WebSocketRoutes {
       realtime.request(event.connectionId(), parsed, organizationId);
     }
     return WebSocketResponse.ok();
-  }
-
-  private static String text(JsonNode node, String member) {
-    if (node == null || !node.isObject()) {
-      return null;
-    }
-    JsonNode value = node.get(member);
-    return value != null && value.isString() ? value.getStringValue() : null;
   }
 }

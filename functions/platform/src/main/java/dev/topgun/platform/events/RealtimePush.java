@@ -1,5 +1,7 @@
 package dev.topgun.platform.events;
 
+import static dev.topgun.shared.json.JsonMembers.text;
+
 import dev.topgun.platform.domain.RealtimeService;
 import dev.topgun.shared.events.EventConsumer;
 import dev.topgun.shared.events.ReceivedEvent;
@@ -81,10 +83,5 @@ public class RealtimePush implements EventConsumer {
                     ? envelope.get("version").getIntValue()
                     : 1));
     FunctionMetrics.record("RealtimeNoticesSent", sent);
-  }
-
-  private static String text(JsonNode node, String member) {
-    JsonNode value = node.get(member);
-    return value != null && value.isString() ? value.getStringValue() : null;
   }
 }
