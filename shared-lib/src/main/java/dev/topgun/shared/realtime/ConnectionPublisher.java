@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
  */
 @Singleton
 @Requires(classes = ApiGatewayManagementApiClient.class)
+@Requires(property = "topgun.realtime.endpoint")
 public class ConnectionPublisher {
 
   private final ApiGatewayManagementApiClient connections;
