@@ -141,16 +141,6 @@ public class Usage {
     counters.release(key(entitlements.poolOrgId()), counter(limit), n);
   }
 
-  /**
-   * Counts {@code n} of {@code limit} that already exist into {@code poolOrgId}'s pool, whatever
-   * its maximum: the share a subtree brings along when its top receives a license of its own.
-   */
-  public void carryIn(String poolOrgId, Limit limit, long n) {
-    if (n > 0) {
-      counters.reserve(key(poolOrgId), counter(limit), n, Long.MAX_VALUE);
-    }
-  }
-
   /** The pool's current usage of every counted limit (one strongly consistent read). */
   public Map<Limit, Long> all(String poolOrgId) {
     Map<Limit, Long> usage = new EnumMap<>(Limit.class);
