@@ -158,6 +158,28 @@ class DocumentIT {
   }
 
   @Test
+  void aPerpetualLicensesDocument_hasNoEnd_andNamesWhatItLacks() {
+    // given
+    String org = api.org(api.root, "master_branch", User.named("doc-e"));
+    String id = api.issue(OPERATOR, org, "{\"licenseType\":\"perpetual\",\"tier\":\"basic\"}").id();
+
+    // when
+    String payload = document(id).split("\\.")[1];
+
+    // then
+    Map<String, Object> claims =
+        api.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    assertThat(claims)
+        .doesNotContainKeys("exp", "expiresAt")
+        .containsEntry("iss", "topgun")
+        .containsEntry("sub", id)
+        .containsEntry("features", List.of())
+        .containsEntry("limits", Map.of())
+        .containsEntry("authorizedDomains", List.of())
+        .containsEntry("graceDays", 14);
+  }
+
+  @Test
   void signingKeysAreStoredOnlySealed() {
     issue("doc-d");
     List<Map<String, AttributeValue>> items =

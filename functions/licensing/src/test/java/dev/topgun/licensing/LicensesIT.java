@@ -201,7 +201,7 @@ class LicensesIT {
   }
 
   @Test
-  void suspendAndResume() {
+  void aSuspendedLicense_isInvalidUntilResumed() {
     String reseller = api.org(api.root, "master_branch", User.named("reseller-e"));
     Response issued = api.issue(OPERATOR, reseller, subscription("", "", ""));
     String key = (String) issued.body().get("key");

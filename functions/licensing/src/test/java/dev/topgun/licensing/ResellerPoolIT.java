@@ -49,6 +49,15 @@ class ResellerPoolIT {
     return new Reseller(org, owner, id);
   }
 
+  /** {@code parent}'s owner issues {@code orgId} a license out of its pool, ending in 2098. */
+  static Response carve(Reseller parent, String orgId, String features, String limits) {
+    return api.call(
+        parent.owner(),
+        "POST",
+        "/v1/organizations/" + orgId + "/licenses",
+        license(features, limits, "2098-01-01T00:00:00Z"));
+  }
+
   @Test
   void aChildLicenseNeverHoldsMoreThanItsParent() {
     Reseller parent = reseller("pool-a", "\"resell_licenses\",\"white_label\"");
@@ -66,12 +75,7 @@ class ResellerPoolIT {
     // Its owner (counted when the operator licensed it) and the 4 users handed down.
     assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).isEqualTo(5);
 
-    Response tooMany =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license("", "\"max_servers\":5,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response tooMany = carve(parent, second, "", "\"max_servers\":5,\"max_users\":1");
     assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(409);
     assertThat(tooMany.body())
         .containsEntry("counter", "servers")
@@ -80,14 +84,7 @@ class ResellerPoolIT {
     assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).as("released").isEqualTo(5);
 
     Response notHeld =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license(
-                "\"payment_processing\"",
-                "\"max_servers\":1,\"max_users\":1",
-                "2098-01-01T00:00:00Z"));
+        carve(parent, second, "\"payment_processing\"", "\"max_servers\":1,\"max_users\":1");
     assertThat(notHeld.status()).isEqualTo(400);
     assertThat(notHeld.raw()).contains("payment_processing is not in the issuer's license");
 
@@ -100,42 +97,33 @@ class ResellerPoolIT {
     assertThat(outlives.status()).isEqualTo(400);
     assertThat(outlives.raw()).contains("expiresAt");
 
-    Response unlimitedServers =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license("", "\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response unlimitedServers = carve(parent, second, "", "\"max_users\":1");
     assertThat(unlimitedServers.status()).isEqualTo(400);
     assertThat(unlimitedServers.raw()).contains("limits.max_servers");
   }
 
   @Test
-  void whatARefusalReserved_isGivenBack_andRevokingAChildReturnsItsShare() {
-    // given: 6 of the reseller's 10 servers handed down, then a refused issue of 5
-    Reseller parent = reseller("pool-g", "\"resell_licenses\",\"white_label\"");
-    String first = api.org(parent.orgId(), "sub_user", null);
-    String second = api.org(parent.orgId(), "sub_user", null);
+  void whatIsLeftOfThePoolFitsExactly_andRevokingAChildReturnsItsShare() {
+    // given: 6 of the reseller's 10 servers handed down
+    Reseller parent = reseller("pool-g", "\"resell_licenses\"");
     Response carved =
-        api.issue(
-            parent.owner(),
-            first,
-            license("", "\"max_servers\":6,\"max_users\":4", "2098-01-01T00:00:00Z"));
-    Response refused =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license("", "\"max_servers\":5,\"max_users\":1", "2098-01-01T00:00:00Z"));
-    assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        carve(
+            parent,
+            api.org(parent.orgId(), "sub_user", null),
+            "",
+            "\"max_servers\":6,\"max_users\":4");
+    assertThat(carved.status()).as(carved.raw()).isEqualTo(201);
 
-    // when: exactly the 4 servers left fit
-    api.issue(
-        parent.owner(),
-        second,
-        license("", "\"max_servers\":4,\"max_users\":5", "2098-01-01T00:00:00Z"));
+    // when: the 4 servers left
+    Response rest =
+        carve(
+            parent,
+            api.org(parent.orgId(), "sub_user", null),
+            "",
+            "\"max_servers\":4,\"max_users\":5");
 
     // then: 6 + 4 servers handed down; the owner and 4 + 5 users
+    assertThat(rest.status()).as(rest.raw()).isEqualTo(201);
     assertThat(usage(parent))
         .isEqualTo(
             Map.of(
@@ -203,12 +191,7 @@ class ResellerPoolIT {
   void withoutResellLicensesAResellerCannotIssue() {
     Reseller parent = reseller("pool-b", "\"white_label\"");
     String child = api.org(parent.orgId(), "sub_user", null);
-    Response refused =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + child + "/licenses",
-            license("", "\"max_servers\":1,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response refused = carve(parent, child, "", "\"max_servers\":1,\"max_users\":1");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).containsEntry("feature", "resell_licenses");
   }

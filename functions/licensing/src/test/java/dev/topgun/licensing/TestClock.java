@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 class TestClock {
 
   private static final AtomicLong OFFSET_MILLIS = new AtomicLong();
-  static final Clock CLOCK = new OffsetClock(OFFSET_MILLIS::get);
+  static final Clock CLOCK = new OffsetClock(Clock.systemUTC(), OFFSET_MILLIS::get);
 
   @Singleton
   @Replaces(value = Clock.class, factory = Clocks.class)

@@ -27,6 +27,6 @@ public class Clocks {
     if (offset == null || offset.isBlank()) {
       return Clock.systemUTC();
     }
-    return new OffsetClock(() -> Long.getLong(OFFSET_PROPERTY, 0L));
+    return new OffsetClock(Clock.systemUTC(), () -> Long.getLong(OFFSET_PROPERTY, 0L));
   }
 }

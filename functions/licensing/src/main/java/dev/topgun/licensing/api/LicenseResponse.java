@@ -2,7 +2,7 @@ package dev.topgun.licensing.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.topgun.licensing.domain.License;
-import dev.topgun.licensing.domain.LicenseTerms;
+import dev.topgun.licensing.domain.LicenseDocument;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -32,21 +32,21 @@ public record LicenseResponse(
     @Nullable String issuerOrganizationId) {
 
   static LicenseResponse of(License license, Instant now) {
-    LicenseTerms terms = license.terms();
+    LicenseDocument terms = LicenseDocument.of(license);
     return new LicenseResponse(
         license.id(),
         license.orgId(),
         license.key(),
-        terms.licenseType().value(),
-        terms.tier().value(),
-        terms.featureValues(),
-        terms.limitValues(),
+        terms.licenseType(),
+        terms.tier(),
+        terms.features(),
+        terms.limits(),
         terms.authorizedDomains(),
         terms.issuedAt(),
         terms.expiresAt(),
         terms.graceDays(),
         license.state(now).value(),
-        terms.graceEndsAt().orElse(null),
+        license.terms().graceEndsAt().orElse(null),
         license.issuerOrgId());
   }
 }

@@ -28,12 +28,12 @@ final class CarvedLicenses {
       }
       LicenseTerms within = Resale.within(issuer.terms(), fresh.terms());
       if (!within.equals(fresh.terms())) {
-        License next = signing.sign(fresh.withTerms(within));
         License stored =
-            licenses.change(
-                next,
-                LicenseChange.of(
-                    audit, "license.reevaluated", Facts.changed(LicensingEvents.UPDATED, next)));
+            write(
+                signing.sign(fresh.withTerms(within)),
+                "license.reevaluated",
+                LicensingEvents.UPDATED,
+                audit);
         bringWithin(stored, audit);
       }
     }
@@ -50,21 +50,21 @@ final class CarvedLicenses {
   }
 
   License suspendOne(License license, Suspension why, AuditContext audit) {
-    License next = license.withStatus(LicenseStatus.SUSPENDED, why);
-    return licenses.change(
-        next,
-        LicenseChange.of(
-            audit, "license.suspended", Facts.changed(LicensingEvents.SUSPENDED, next)));
+    return write(
+        license.withStatus(LicenseStatus.SUSPENDED, why),
+        "license.suspended",
+        LicensingEvents.SUSPENDED,
+        audit);
   }
 
   /** Resumes {@code license}, then the licenses its issuer's suspension suspended below it. */
   License resume(License license, AuditContext audit) {
-    License next = license.withStatus(LicenseStatus.ACTIVE, null);
     License stored =
-        licenses.change(
-            next,
-            LicenseChange.of(
-                audit, "license.resumed", Facts.changed(LicensingEvents.RESUMED, next)));
+        write(
+            license.withStatus(LicenseStatus.ACTIVE, null),
+            "license.resumed",
+            LicensingEvents.RESUMED,
+            audit);
     for (License child : licenses.issuedBy(stored.orgId())) {
       License fresh = licenses.find(child.id()).orElse(child);
       if (fresh.status() == LicenseStatus.SUSPENDED && fresh.suspendedBy() == Suspension.ISSUER) {
@@ -72,5 +72,10 @@ final class CarvedLicenses {
       }
     }
     return stored;
+  }
+
+  /** Writes {@code next}, its audit entry {@code action} and the event {@code event} about it. */
+  License write(License next, String action, String event, AuditContext audit) {
+    return licenses.change(next, LicenseChange.of(audit, action, Facts.changed(event, next)));
   }
 }

@@ -98,55 +98,49 @@ public record License(
 
   /** With other terms, its notices as they were (a carved license brought within its issuer). */
   public License withTerms(LicenseTerms newTerms) {
+    return with(newTerms, status, suspendedBy, document, kid, noticeSent);
+  }
+
+  /** With another status ({@code suspendedBy} null unless suspended). */
+  public License withStatus(LicenseStatus newStatus, Suspension why) {
+    return with(
+        terms,
+        newStatus,
+        newStatus == LicenseStatus.SUSPENDED ? why : null,
+        document,
+        kid,
+        noticeSent);
+  }
+
+  /** With its terms signed in {@code newDocument} under {@code newKid}. */
+  public License signed(String newDocument, String newKid) {
+    return with(terms, status, suspendedBy, newDocument, newKid, noticeSent);
+  }
+
+  /** Announced with {@code notice} (null: not announced since it last ran out). */
+  public License withNotice(Notice notice) {
+    return with(terms, status, suspendedBy, document, kid, notice);
+  }
+
+  /** The same license, at the same revision, with what changes. */
+  private License with(
+      LicenseTerms newTerms,
+      LicenseStatus newStatus,
+      Suspension newSuspendedBy,
+      String newDocument,
+      String newKid,
+      Notice newNotice) {
     return new License(
         id,
         orgId,
         issuerOrgId,
         key,
         newTerms,
-        status,
-        suspendedBy,
-        document,
-        kid,
-        noticeSent,
-        revision);
-  }
-
-  /** With another status ({@code suspendedBy} null unless suspended). */
-  public License withStatus(LicenseStatus newStatus, Suspension why) {
-    return new License(
-        id,
-        orgId,
-        issuerOrgId,
-        key,
-        terms,
         newStatus,
-        newStatus == LicenseStatus.SUSPENDED ? why : null,
-        document,
-        kid,
-        noticeSent,
-        revision);
-  }
-
-  /** With its terms signed in {@code newDocument} under {@code newKid}. */
-  public License signed(String newDocument, String newKid) {
-    return new License(
-        id,
-        orgId,
-        issuerOrgId,
-        key,
-        terms,
-        status,
-        suspendedBy,
+        newSuspendedBy,
         newDocument,
         newKid,
-        noticeSent,
+        newNotice,
         revision);
-  }
-
-  /** Announced with {@code notice} (null: not announced since it last ran out). */
-  public License withNotice(Notice notice) {
-    return new License(
-        id, orgId, issuerOrgId, key, terms, status, suspendedBy, document, kid, notice, revision);
   }
 }

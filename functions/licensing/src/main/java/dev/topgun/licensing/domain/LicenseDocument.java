@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What a signed license document says: JWT-style {@code iss}, {@code sub}, {@code iat} and {@code
- * exp} (the end of grace; null for a license that never expires) and the license's terms. Its
- * status is not in it: revocation is answered online by validation.
+ * exp} (the end of grace; null for a license that never expires) and the license's terms, spelled
+ * as the API spells them (its answers take them from here). Its status is not in it: revocation is
+ * answered online by validation.
  */
 public record LicenseDocument(
     String iss,
@@ -27,7 +28,7 @@ public record LicenseDocument(
 
   static final String ISSUER = "topgun";
 
-  static LicenseDocument of(License license) {
+  public static LicenseDocument of(License license) {
     LicenseTerms terms = license.terms();
     return new LicenseDocument(
         ISSUER,

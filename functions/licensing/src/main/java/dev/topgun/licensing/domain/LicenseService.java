@@ -123,12 +123,12 @@ public final class LicenseService {
     if (current.isRevoked()) {
       return current;
     }
-    License next = current.withStatus(LicenseStatus.REVOKED, null);
     License stored =
-        licenses.change(
-            next,
-            LicenseChange.of(
-                audit, "license.revoked", Facts.changed(LicensingEvents.REVOKED, next)));
+        carved.write(
+            current.withStatus(LicenseStatus.REVOKED, null),
+            "license.revoked",
+            LicensingEvents.REVOKED,
+            audit);
     pools.release(pool, current.terms().limits());
     carved.suspend(stored, audit);
     return stored;

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Licenses in the table (key schema in this module's README). Every write is one transaction: the
@@ -120,22 +121,27 @@ public class DynamoLicenses implements Licenses {
 
   @Override
   public License change(License license, LicenseChange change) {
-    Transaction tx = writer.begin();
-    LicenseRecordItem stored = tx.update(LicenseRecordItem.SCHEMA, LicenseMapper.item(license));
-    Optional<CurrentLicense> current = current(license.orgId());
-    if (current.isPresent() && license.id().equals(current.get().licenseId())) {
-      tx.update(LicenseItem.SCHEMA, LicenseMapper.current(license, current.get().revision()));
-    }
-    record(tx, license, change);
-    tx.commit();
-    return LicenseMapper.license(stored);
+    return update(
+        license,
+        tx -> {
+          Optional<CurrentLicense> current = current(license.orgId());
+          if (current.isPresent() && license.id().equals(current.get().licenseId())) {
+            tx.update(LicenseItem.SCHEMA, LicenseMapper.current(license, current.get().revision()));
+          }
+          record(tx, license, change);
+        });
   }
 
   @Override
   public License announce(License license, Event announcement) {
+    return update(license, tx -> outbox.add(tx, announcement));
+  }
+
+  /** One transaction: {@code license} at the revision read, and what {@code with} adds. */
+  private License update(License license, Consumer<Transaction> with) {
     Transaction tx = writer.begin();
     LicenseRecordItem stored = tx.update(LicenseRecordItem.SCHEMA, LicenseMapper.item(license));
-    outbox.add(tx, announcement);
+    with.accept(tx);
     tx.commit();
     return LicenseMapper.license(stored);
   }

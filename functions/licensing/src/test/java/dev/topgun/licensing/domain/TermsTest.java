@@ -89,19 +89,23 @@ class TermsTest {
         .containsExactly("expiresAt");
   }
 
+  /** A subscription with api_access on a.example, 3 days' grace, at {@code tier}. */
+  static LicenseTerms subscription(Tier tier, Map<Limit, Long> limits) {
+    return new LicenseTerms(
+        LicenseType.SUBSCRIPTION,
+        tier,
+        Set.of(Feature.API_ACCESS),
+        limits,
+        List.of("a.example"),
+        NOW,
+        LATER,
+        3);
+  }
+
   @Test
   void aChangeReplacesWhatItNames_andKeepsTheRest() {
     // given
-    LicenseTerms before =
-        new LicenseTerms(
-            LicenseType.SUBSCRIPTION,
-            Tier.BASIC,
-            Set.of(Feature.API_ACCESS),
-            Map.of(Limit.MAX_USERS, 5L),
-            List.of("a.example"),
-            NOW,
-            LATER,
-            3);
+    LicenseTerms before = subscription(Tier.BASIC, Map.of(Limit.MAX_USERS, 5L));
 
     // when
     LicenseTerms after =
@@ -111,17 +115,7 @@ class TermsTest {
                 null, Tier.ENTERPRISE, null, Map.of(Limit.MAX_SERVERS, 2L), null, null, null));
 
     // then
-    assertThat(after)
-        .isEqualTo(
-            new LicenseTerms(
-                LicenseType.SUBSCRIPTION,
-                Tier.ENTERPRISE,
-                Set.of(Feature.API_ACCESS),
-                Map.of(Limit.MAX_SERVERS, 2L),
-                List.of("a.example"),
-                NOW,
-                LATER,
-                3));
+    assertThat(after).isEqualTo(subscription(Tier.ENTERPRISE, Map.of(Limit.MAX_SERVERS, 2L)));
     assertThat(Terms.deltas(before, after))
         .isEqualTo(new Terms.Deltas(Map.of(Limit.MAX_SERVERS, 2L), Map.of(Limit.MAX_USERS, 5L)));
   }

@@ -4,6 +4,7 @@ import dev.topgun.licensing.domain.LicenseTerms.LicenseType;
 import dev.topgun.licensing.domain.LicenseTerms.Tier;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class World {
   final String studio = "studio";
   final String other = "other";
 
-  final MutableClock clock = new MutableClock(NOW);
+  final MovableClock clock = new MovableClock(NOW);
   final InMemoryLicenses licenses = new InMemoryLicenses();
   final FakePools pools = new FakePools(licenses);
   final MemorySigningKeys keys = new MemorySigningKeys();
