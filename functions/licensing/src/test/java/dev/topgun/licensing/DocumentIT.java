@@ -152,8 +152,31 @@ class DocumentIT {
 
     User stranger = User.named("doc-stranger");
     api.org(api.root, "master_branch", stranger);
+    // The operator's organization is not the stranger's to see.
     assertThat(api.call(stranger, "POST", "/v1/licensing/keys/rotate", null).status())
-        .isIn(403, 404);
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aPerpetualLicensesDocument_hasNoEnd_andNamesWhatItLacks() {
+    // given
+    String org = api.org(api.root, "master_branch", User.named("doc-e"));
+    String id = api.issue(OPERATOR, org, "{\"licenseType\":\"perpetual\",\"tier\":\"basic\"}").id();
+
+    // when
+    String payload = document(id).split("\\.")[1];
+
+    // then
+    Map<String, Object> claims =
+        api.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    assertThat(claims)
+        .doesNotContainKeys("exp", "expiresAt")
+        .containsEntry("iss", "topgun")
+        .containsEntry("sub", id)
+        .containsEntry("features", List.of())
+        .containsEntry("limits", Map.of())
+        .containsEntry("authorizedDomains", List.of())
+        .containsEntry("graceDays", 14);
   }
 
   @Test

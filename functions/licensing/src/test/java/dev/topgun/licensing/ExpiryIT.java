@@ -2,45 +2,56 @@ package dev.topgun.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.topgun.licensing.api.LicenseSweep;
+import dev.topgun.licensing.domain.ExpirySweep;
+import dev.topgun.shared.events.OutboundEvent;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
-import dev.topgun.shared.testing.RecordingEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A reseller's license running out: active, then in grace (licensed writes still work, with a
- * warning), then expired (licensed writes refused, reads and validation's answer still work); the
- * sweep announces grace and expiry once each.
+ * A reseller's license running out, through the Lambda handler with a clock the test moves: active,
+ * then in grace (licensed writes still work, with a warning), then expired (licensed writes
+ * refused, reads and validation's answer still work); the sweep announces grace and expiry once
+ * each, in the outbox of the write that records them.
  */
 class ExpiryIT {
 
   @RegisterExtension static final LicensingApi api = new LicensingApi();
   static final User OPERATOR = LicensingApi.OPERATOR;
 
+  private final ExpirySweep sweep = api.context.getBean(ExpirySweep.class);
+
   @AfterEach
   void backToNow() {
-    TestClock.CLOCK.reset();
+    TestClock.reset();
   }
 
-  static String child(int servers) {
-    return "{\"licenseType\":\"trial\",\"tier\":\"basic\",\"limits\":{\"max_servers\":"
-        + servers
-        + "},\"expiresAt\":\""
-        + Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
-        + "\"}";
+  /** A reseller whose license (resell_licenses, 7 days' grace) ends in 3 days, and its owner. */
+  record Expiring(String orgId, User owner, String licenseId, String key, Instant ends) {
+
+    String carve(String body) {
+      Response carved =
+          api.call(
+              owner,
+              "POST",
+              "/v1/organizations/" + api.org(orgId, "sub_user", null) + "/licenses",
+              body);
+      assertThat(carved.status()).as(carved.raw()).isEqualTo(201);
+      assertThat(carved.headers()).doesNotContainKey("warning");
+      return "/v1/licenses/" + carved.id();
+    }
   }
 
-  @Test
-  void activeThenGraceWithAWarningThenExpiredReadOnly() {
-    User owner = User.named("expiring");
+  static Expiring expiring(String name) {
+    User owner = User.named(name);
     String reseller = api.org(api.root, "master_branch", owner);
-    Instant ends = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Instant ends = TestClock.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     Response license =
         api.issue(
             OPERATOR,
@@ -50,88 +61,115 @@ class ExpiryIT {
                 + "\"expiresAt\":\""
                 + ends
                 + "\",\"graceDays\":7}");
-    String key = (String) license.body().get("key");
-    LicenseSweep sweep = api.context.getBean(LicenseSweep.class);
-    int before = RecordingEvents.SENT.size();
-    assertThat(sweep.run()).isZero();
+    return new Expiring(reseller, owner, license.id(), (String) license.body().get("key"), ends);
+  }
 
-    // Active: a licensed write (issuing out of the pool) works without a warning.
-    Response active =
-        api.call(
-            owner,
-            "POST",
-            "/v1/organizations/" + api.org(reseller, "sub_user", null) + "/licenses",
-            child(1));
-    assertThat(active.status()).as(active.raw()).isEqualTo(201);
-    assertThat(active.headers()).doesNotContainKey("warning");
-    String carved = "/v1/licenses/" + active.id();
+  /** A trial carved for a day, 14 days' grace (the default). */
+  static String child() {
+    return "{\"licenseType\":\"trial\",\"tier\":\"basic\",\"limits\":{\"max_servers\":1},"
+        + "\"expiresAt\":\""
+        + TestClock.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+        + "\"}";
+  }
 
-    // Four days on: in grace.
-    TestClock.CLOCK.advance(Duration.ofDays(4));
-    Response grace = api.validate(key, null);
-    assertThat(grace.body())
+  /** Runs the sweep twice and answers what it announced about {@code licenseId}, in all. */
+  OutboundEvent announcedOnce(String detailType, String licenseId) {
+    sweep.run();
+    sweep.run();
+    List<OutboundEvent> announced = api.published(detailType, licenseId);
+    assertThat(announced).as(detailType + " of " + licenseId).hasSize(1);
+    return announced.get(0);
+  }
+
+  @Test
+  void inGrace_licensedWritesWork_withAWarning_andGraceIsAnnouncedOnce() {
+    // given
+    Expiring reseller = expiring("in-grace");
+    String carved = reseller.carve(child());
+    sweep.run();
+    assertThat(api.published("LicenseGraceStarted", reseller.licenseId())).isEmpty();
+
+    // when: four days on
+    TestClock.advance(Duration.ofDays(4));
+
+    // then
+    Instant graceEnds = reseller.ends().plus(7, ChronoUnit.DAYS);
+    assertThat(api.validate(reseller.key(), null).body())
         .containsEntry("valid", true)
-        .containsEntry("graceEndsAt", ends.plus(7, ChronoUnit.DAYS).toString());
-    Response warned = api.call(owner, "PATCH", carved, "{\"tier\":\"professional\"}");
+        .containsEntry("graceEndsAt", graceEnds.toString());
+    Response warned = api.call(reseller.owner(), "PATCH", carved, "{\"tier\":\"professional\"}");
     assertThat(warned.status()).as(warned.raw()).isEqualTo(200);
     assertThat(warned.headers().get("warning")).startsWith("299 topgun ");
-    assertThat(warned.headers().get("topgun-license-grace-ends"))
-        .isEqualTo(ends.plus(7, ChronoUnit.DAYS).toString());
-    assertThat(api.call(owner, "GET", "/v1/licenses/" + license.id(), null).body())
+    assertThat(warned.headers().get("topgun-license-grace-ends")).isEqualTo(graceEnds.toString());
+    assertThat(
+            api.call(reseller.owner(), "GET", "/v1/licenses/" + reseller.licenseId(), null).body())
         .containsEntry("status", "grace");
-    // The reseller's license and the one carved from it (a day's term, 14 days' grace) both.
-    assertThat(sweep.run()).isEqualTo(2);
-    assertThat(sweep.run()).isZero();
-    assertThat(RecordingEvents.SENT.subList(before, RecordingEvents.SENT.size()))
-        .filteredOn(e -> e.detailType().equals("LicenseGraceStarted"))
-        .filteredOn(e -> e.detail().contains(license.id()))
-        .singleElement()
-        .satisfies(e -> assertThat(e.detail()).contains(license.id()).contains(reseller));
+    assertThat(announcedOnce("LicenseGraceStarted", reseller.licenseId()).detail())
+        .contains(reseller.orgId())
+        .contains("\"graceEndsAt\":\"" + graceEnds + "\"");
+  }
 
-    // Eleven days on: grace is over.
-    TestClock.CLOCK.advance(Duration.ofDays(7));
-    assertThat(api.validate(key, null).body())
+  @Test
+  void afterGrace_licensedWritesAre403_readsAndValidationAnswer_andExpiryIsAnnouncedOnce() {
+    // given
+    Expiring reseller = expiring("lapsed");
+    String carved = reseller.carve(child());
+
+    // when: eleven days on, grace is over
+    TestClock.advance(Duration.ofDays(11));
+
+    // then
+    assertThat(api.validate(reseller.key(), null).body())
         .containsEntry("valid", false)
         .containsEntry("reason", "expired");
     for (Response refused :
         new Response[] {
-          api.call(owner, "PATCH", carved, "{\"tier\":\"enterprise\"}"),
-          api.call(owner, "POST", carved + "/suspend", null),
+          api.call(reseller.owner(), "PATCH", carved, "{\"tier\":\"enterprise\"}"),
+          api.call(reseller.owner(), "POST", carved + "/suspend", null),
           api.call(
-              owner,
+              reseller.owner(),
               "POST",
-              "/v1/organizations/" + api.org(reseller, "sub_user", null) + "/licenses",
-              child(1))
+              "/v1/organizations/" + api.org(reseller.orgId(), "sub_user", null) + "/licenses",
+              child())
         }) {
       assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
       assertThat(refused.body()).containsEntry("feature", "resell_licenses");
     }
-    assertThat(api.call(owner, "GET", carved, null).body()).containsEntry("tier", "professional");
-    assertThat(api.call(owner, "GET", "/v1/organizations/" + reseller + "/licenses", null).status())
-        .isEqualTo(200);
-    assertThat(
-            api.call(owner, "GET", "/v1/organizations/" + reseller + "/entitlements", null).body())
+    assertThat(api.call(reseller.owner(), "GET", carved, null).body())
+        .containsEntry("tier", "basic");
+    String entitlements = "/v1/organizations/" + reseller.orgId() + "/entitlements";
+    assertThat(api.call(reseller.owner(), "GET", entitlements, null).body())
         .containsEntry("status", "expired");
-    assertThat(sweep.run()).isEqualTo(1);
-    assertThat(sweep.run()).isZero();
-    assertThat(RecordingEvents.SENT.subList(before, RecordingEvents.SENT.size()))
-        .filteredOn(e -> e.detailType().equals("LicenseExpired"))
-        .filteredOn(e -> e.detail().contains(license.id()))
-        .singleElement()
-        .satisfies(e -> assertThat(e.detail()).contains(license.id()));
+    announcedOnce("LicenseExpired", reseller.licenseId());
+    assertThat(api.published("LicenseGraceStarted", reseller.licenseId()))
+        .as("found past both ends: only the expiry")
+        .isEmpty();
+  }
 
-    // Renewed: works again, and will be announced again when it next runs out.
-    Instant renewed = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+  @Test
+  void aRenewal_worksAgain_andIsAnnouncedAgainWhenItRunsOut() {
+    // given: announced expired
+    Expiring reseller = expiring("renewed");
+    TestClock.advance(Duration.ofDays(11));
+    announcedOnce("LicenseExpired", reseller.licenseId());
+
+    // when
+    Instant renewed = TestClock.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     Response renewal =
         api.call(
             OPERATOR,
             "PATCH",
-            "/v1/licenses/" + license.id(),
+            "/v1/licenses/" + reseller.licenseId(),
             "{\"expiresAt\":\"" + renewed + "\"}");
+
+    // then
     assertThat(renewal.status()).as(renewal.raw()).isEqualTo(200);
-    assertThat(api.validate(key, null).body()).containsEntry("valid", true);
-    TestClock.CLOCK.advance(Duration.ofDays(60));
-    // Both past their grace now: the renewed license, and the carved one (its expiry this time).
-    assertThat(sweep.run()).isEqualTo(2);
+    assertThat(api.validate(reseller.key(), null).body()).containsEntry("valid", true);
+    TestClock.advance(Duration.ofDays(61));
+    sweep.run();
+    assertThat(api.published("LicenseGraceStarted", reseller.licenseId())).hasSize(1);
+    TestClock.advance(Duration.ofDays(7));
+    sweep.run();
+    assertThat(api.published("LicenseExpired", reseller.licenseId())).hasSize(2);
   }
 }

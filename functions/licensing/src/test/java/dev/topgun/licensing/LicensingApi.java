@@ -3,6 +3,7 @@ package dev.topgun.licensing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.emulators.SharedEmulators;
+import dev.topgun.shared.events.OutboundEvent;
 import dev.topgun.shared.ids.Ids;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.ClosureItem;
@@ -11,8 +12,10 @@ import dev.topgun.shared.tenancy.MembershipItem;
 import dev.topgun.shared.tenancy.OrganizationItem;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.tenancy.RootOrganization;
+import dev.topgun.shared.tenancy.TenancyKeys;
 import dev.topgun.shared.testing.LambdaApi;
 import dev.topgun.shared.testing.LocalTable;
+import dev.topgun.shared.testing.OutboxEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The licensing function behind its Lambda entry point ({@link LambdaApi}), with KMS (the local key
- * provider), recorded events and a movable clock; the tree is seeded straight into the table with
- * shared-lib's tenancy items (the organizations function is another module).
+ * provider) and a movable clock; the tree is seeded straight into the table with shared-lib's
+ * tenancy items (the organizations function is another module), and what the function published is
+ * read from its table's outbox ({@link #outbox}), as the relay will publish it.
  */
 final class LicensingApi extends LambdaApi implements AfterAllCallback {
 
@@ -51,7 +55,6 @@ final class LicensingApi extends LambdaApi implements AfterAllCallback {
 
   private static Map<String, Object> properties(LocalTable table) {
     Map<String, Object> properties = new HashMap<>(table.properties());
-    properties.put("test.events.recording", "true");
     properties.put("test.clock", "movable");
     properties.put("topgun.endpoints.kms", SharedEmulators.kms().toString());
     properties.put("topgun.kms.key-id", "alias/topgun");
@@ -67,18 +70,12 @@ final class LicensingApi extends LambdaApi implements AfterAllCallback {
     List<String> ancestors = new ArrayList<>();
     ancestors.add(parentId);
     OrganizationItem parent =
-        store
-            .get(
-                OrganizationItem.SCHEMA,
-                dev.topgun.shared.tenancy.TenancyKeys.organization(parentId))
-            .orElseThrow();
+        store.get(OrganizationItem.SCHEMA, TenancyKeys.organization(parentId)).orElseThrow();
     while (parent.getParentId() != null) {
       ancestors.add(parent.getParentId());
       parent =
           store
-              .get(
-                  OrganizationItem.SCHEMA,
-                  dev.topgun.shared.tenancy.TenancyKeys.organization(parent.getParentId()))
+              .get(OrganizationItem.SCHEMA, TenancyKeys.organization(parent.getParentId()))
               .orElseThrow();
     }
     for (int depth = 1; depth <= ancestors.size(); depth++) {
@@ -105,6 +102,16 @@ final class LicensingApi extends LambdaApi implements AfterAllCallback {
 
   String tableName() {
     return table.name();
+  }
+
+  /** What the function's changes wrote to the outbox so far. */
+  OutboxEvents outbox() {
+    return OutboxEvents.of(table);
+  }
+
+  /** The events named {@code detailType} whose data names {@code id}. */
+  List<OutboundEvent> published(String detailType, String id) {
+    return outbox().named(detailType).stream().filter(e -> e.detail().contains(id)).toList();
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.topgun.shared.entitlements.EntitlementsReader;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.entitlements.Usage;
-import dev.topgun.shared.store.LimitExceededException;
 import dev.topgun.shared.tenancy.Role;
 import dev.topgun.shared.testing.LambdaApi.Response;
 import dev.topgun.shared.testing.LambdaApi.User;
@@ -50,6 +49,15 @@ class ResellerPoolIT {
     return new Reseller(org, owner, id);
   }
 
+  /** {@code parent}'s owner issues {@code orgId} a license out of its pool, ending in 2098. */
+  static Response carve(Reseller parent, String orgId, String features, String limits) {
+    return api.call(
+        parent.owner(),
+        "POST",
+        "/v1/organizations/" + orgId + "/licenses",
+        license(features, limits, "2098-01-01T00:00:00Z"));
+  }
+
   @Test
   void aChildLicenseNeverHoldsMoreThanItsParent() {
     Reseller parent = reseller("pool-a", "\"resell_licenses\",\"white_label\"");
@@ -67,12 +75,7 @@ class ResellerPoolIT {
     // Its owner (counted when the operator licensed it) and the 4 users handed down.
     assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).isEqualTo(5);
 
-    Response tooMany =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license("", "\"max_servers\":5,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response tooMany = carve(parent, second, "", "\"max_servers\":5,\"max_users\":1");
     assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(409);
     assertThat(tooMany.body())
         .containsEntry("counter", "servers")
@@ -81,14 +84,7 @@ class ResellerPoolIT {
     assertThat(usage.current(parent.orgId(), Limit.MAX_USERS)).as("released").isEqualTo(5);
 
     Response notHeld =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license(
-                "\"payment_processing\"",
-                "\"max_servers\":1,\"max_users\":1",
-                "2098-01-01T00:00:00Z"));
+        carve(parent, second, "\"payment_processing\"", "\"max_servers\":1,\"max_users\":1");
     assertThat(notHeld.status()).isEqualTo(400);
     assertThat(notHeld.raw()).contains("payment_processing is not in the issuer's license");
 
@@ -101,27 +97,35 @@ class ResellerPoolIT {
     assertThat(outlives.status()).isEqualTo(400);
     assertThat(outlives.raw()).contains("expiresAt");
 
-    Response unlimitedServers =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + second + "/licenses",
-            license("", "\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response unlimitedServers = carve(parent, second, "", "\"max_users\":1");
     assertThat(unlimitedServers.status()).isEqualTo(400);
     assertThat(unlimitedServers.raw()).contains("limits.max_servers");
+  }
 
-    // What was refused reserved nothing: exactly the 4 servers left fit.
-    api.issue(
-        parent.owner(),
-        second,
-        license("", "\"max_servers\":4,\"max_users\":5", "2098-01-01T00:00:00Z"));
-    Response entitlements =
-        api.call(
-            parent.owner(), "GET", "/v1/organizations/" + parent.orgId() + "/entitlements", null);
-    assertThat(entitlements.body())
-        .containsEntry("poolOrganizationId", parent.orgId())
-        .containsEntry(
-            "usage",
+  @Test
+  void whatIsLeftOfThePoolFitsExactly_andRevokingAChildReturnsItsShare() {
+    // given: 6 of the reseller's 10 servers handed down
+    Reseller parent = reseller("pool-g", "\"resell_licenses\"");
+    Response carved =
+        carve(
+            parent,
+            api.org(parent.orgId(), "sub_user", null),
+            "",
+            "\"max_servers\":6,\"max_users\":4");
+    assertThat(carved.status()).as(carved.raw()).isEqualTo(201);
+
+    // when: the 4 servers left
+    Response rest =
+        carve(
+            parent,
+            api.org(parent.orgId(), "sub_user", null),
+            "",
+            "\"max_servers\":4,\"max_users\":5");
+
+    // then: 6 + 4 servers handed down; the owner and 4 + 5 users
+    assertThat(rest.status()).as(rest.raw()).isEqualTo(201);
+    assertThat(usage(parent))
+        .isEqualTo(
             Map.of(
                 "servers",
                 10,
@@ -137,16 +141,17 @@ class ResellerPoolIT {
                 0,
                 "memory_gb",
                 0));
-    // 6 + 4 servers handed down; the owner and 4 + 5 users handed down.
-
-    // Revoking a child gives its share back.
     api.call(parent.owner(), "POST", "/v1/licenses/" + carved.id() + "/revoke", null);
-    Response after =
+    assertThat(usage(parent)).containsEntry("servers", 4);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> usage(Reseller parent) {
+    Response entitlements =
         api.call(
             parent.owner(), "GET", "/v1/organizations/" + parent.orgId() + "/entitlements", null);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> afterUsage = (Map<String, Object>) after.body().get("usage");
-    assertThat(afterUsage).containsEntry("servers", 4);
+    assertThat(entitlements.body()).containsEntry("poolOrganizationId", parent.orgId());
+    return (Map<String, Object>) entitlements.body().get("usage");
   }
 
   @Test
@@ -186,12 +191,7 @@ class ResellerPoolIT {
   void withoutResellLicensesAResellerCannotIssue() {
     Reseller parent = reseller("pool-b", "\"white_label\"");
     String child = api.org(parent.orgId(), "sub_user", null);
-    Response refused =
-        api.call(
-            parent.owner(),
-            "POST",
-            "/v1/organizations/" + child + "/licenses",
-            license("", "\"max_servers\":1,\"max_users\":1", "2098-01-01T00:00:00Z"));
+    Response refused = carve(parent, child, "", "\"max_servers\":1,\"max_users\":1");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body()).containsEntry("feature", "resell_licenses");
   }
@@ -261,9 +261,10 @@ class ResellerPoolIT {
     Reseller parent = reseller("pool-d", "\"resell_licenses\"");
     String child = api.org(parent.orgId(), "sub_user", User.named("pool-d-child"));
     api.org(child, "end_user", User.named("pool-d-customer"));
-    // Seeded straight into the table: count them into the parent's pool as organizations would.
+    // Seeded straight into the table: count them into the parent's pool as organizations does.
     Usage usage = api.context.getBean(Usage.class);
-    usage.carryIn(parent.orgId(), Limit.MAX_USERS, 2);
+    EntitlementsReader reader = api.context.getBean(EntitlementsReader.class);
+    usage.reserve(reader.of(List.of(parent.orgId())), Limit.MAX_USERS, 2);
     api.issue(
         parent.owner(),
         child,
@@ -277,33 +278,44 @@ class ResellerPoolIT {
   }
 
   @Test
-  void fiftyParallelCreationsAgainstMaxServers10ReserveExactly10() throws Exception {
-    Reseller pool = reseller("pool-e", "");
-    EntitlementsReader reader = api.context.getBean(EntitlementsReader.class);
-    Usage usage = api.context.getBean(Usage.class);
-    var entitlements = reader.of(List.of(pool.orgId()));
-    ExecutorService threads = Executors.newFixedThreadPool(50);
+  void fiftyConcurrentIssues_ofOneServerEach_fromAPoolOfTen_exactlyTenSucceed() throws Exception {
+    // given: 50 customers of a reseller that resells 10 servers
+    Reseller pool = reseller("pool-e", "\"resell_licenses\"");
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      customers.add(api.org(pool.orgId(), "sub_user", null));
+    }
+    String one = license("", "\"max_servers\":1,\"max_users\":0", "2098-01-01T00:00:00Z");
+
+    // when: each is licensed for one server, all at once
+    List<Integer> statuses = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(16);
     try {
-      List<Callable<Boolean>> creations = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        creations.add(
-            () -> {
-              try {
-                usage.reserve(entitlements, Limit.MAX_SERVERS, 1);
-                return true;
-              } catch (LimitExceededException refused) {
-                return false;
-              }
-            });
+      List<Callable<Integer>> issues = new ArrayList<>();
+      for (String customer : customers) {
+        issues.add(
+            () ->
+                api.call(pool.owner(), "POST", "/v1/organizations/" + customer + "/licenses", one)
+                    .status());
       }
-      int reserved = 0;
-      for (Future<Boolean> result : threads.invokeAll(creations)) {
-        reserved += result.get() ? 1 : 0;
+      for (Future<Integer> status : threads.invokeAll(issues)) {
+        statuses.add(status.get());
       }
-      assertThat(reserved).isEqualTo(10);
-      assertThat(usage.current(pool.orgId(), Limit.MAX_SERVERS)).isEqualTo(10);
     } finally {
       threads.shutdownNow();
     }
+
+    // then: ten licensed, the others refused for the pool's limit, the pool holding exactly 10
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+    assertThat(statuses).filteredOn(s -> s != 201).hasSize(40).containsOnly(409);
+    assertThat(usage(pool)).containsEntry("servers", 10);
+    assertThat(api.outbox().named("LicenseIssued"))
+        .filteredOn(e -> customers.contains(e.organizationId()))
+        .hasSize(10);
+    // Each crossing of the pool's limit reported once, by the issue that made it, with it.
+    assertThat(api.outbox().named("LimitThresholdCrossed"))
+        .filteredOn(e -> pool.orgId().equals(e.organizationId()))
+        .extracting(e -> e.detail().contains("\"percent\":80") ? 80 : 100)
+        .containsExactlyInAnyOrder(80, 100);
   }
 }

@@ -1,6 +1,7 @@
 package dev.topgun.licensing;
 
 import dev.topgun.shared.time.Clocks;
+import dev.topgun.shared.time.OffsetClock;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -8,15 +9,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the ITs move forward (property {@code test.clock=movable}): days pass in a call. */
 @Factory
 @Requires(property = "test.clock", value = "movable")
 class TestClock {
 
-  static final Movable CLOCK = new Movable();
+  private static final AtomicLong OFFSET_MILLIS = new AtomicLong();
+  static final Clock CLOCK = new OffsetClock(Clock.systemUTC(), OFFSET_MILLIS::get);
 
   @Singleton
   @Replaces(value = Clock.class, factory = Clocks.class)
@@ -24,32 +25,16 @@ class TestClock {
     return CLOCK;
   }
 
-  /** The system clock plus an offset the test sets. */
-  static final class Movable extends Clock {
+  static void advance(Duration by) {
+    OFFSET_MILLIS.addAndGet(by.toMillis());
+  }
 
-    private volatile Duration offset = Duration.ZERO;
+  static void reset() {
+    OFFSET_MILLIS.set(0);
+  }
 
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    void reset() {
-      offset = Duration.ZERO;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
+  /** The function's "now". */
+  static Instant now() {
+    return CLOCK.instant();
   }
 }

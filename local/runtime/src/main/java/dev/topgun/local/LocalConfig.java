@@ -7,6 +7,7 @@ import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.RouteTable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ import java.util.regex.Pattern;
  *     TOPGUN_SCHEDULE_PERIOD}, e.g. {@code 30s}); {@code null} for each schedule's rate
  * @param timeline the clock and timers of Step Functions (Wait states, retries, timeouts); {@code
  *     null} for the system's; tests pass a {@code ManualTimeline}
+ * @param throttleTime the time the route throttles' buckets refill on; {@code null} for the
+ *     system's; tests pass one that moves only when they move it
  */
 public record LocalConfig(
     int port,
@@ -64,7 +67,8 @@ public record LocalConfig(
     EventRules rules,
     UnaryOperator<Invoker> invoker,
     Duration schedulePeriod,
-    Timeline timeline) {
+    Timeline timeline,
+    InstantSource throttleTime) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_DYNAMODB_PORT = 8000;
@@ -121,6 +125,7 @@ public record LocalConfig(
         RouteTable.load(),
         EventRules.load(),
         UnaryOperator.identity(),
+        null,
         null,
         null);
   }
@@ -219,6 +224,11 @@ public record LocalConfig(
     return with(b -> b.timeline = timeline);
   }
 
+  /** The route throttles refill on this time (tests: one that moves only when they move it). */
+  public LocalConfig withThrottleTime(InstantSource time) {
+    return with(b -> b.throttleTime = time);
+  }
+
   /** A copy with some components changed; the canonical constructor checks the result. */
   private LocalConfig with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -247,6 +257,7 @@ public record LocalConfig(
     UnaryOperator<Invoker> invoker;
     Duration schedulePeriod;
     Timeline timeline;
+    InstantSource throttleTime;
 
     Copy(LocalConfig c) {
       port = c.port;
@@ -269,6 +280,7 @@ public record LocalConfig(
       invoker = c.invoker;
       schedulePeriod = c.schedulePeriod;
       timeline = c.timeline;
+      throttleTime = c.throttleTime;
     }
 
     LocalConfig build() {
@@ -292,7 +304,8 @@ public record LocalConfig(
           rules,
           invoker,
           schedulePeriod,
-          timeline);
+          timeline,
+          throttleTime);
     }
   }
 

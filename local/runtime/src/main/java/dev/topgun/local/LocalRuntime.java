@@ -24,11 +24,13 @@ import dev.topgun.shared.routes.EventRules;
 import dev.topgun.shared.routes.Route;
 import dev.topgun.shared.tenancy.CognitoTokenVerifier;
 import dev.topgun.shared.tenancy.RootOrganization;
+import dev.topgun.shared.time.Clocks;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -108,6 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
   private String operatorId;
   private String rootOrganizationId;
   private boolean closed;
+  private long clockOffsetMillis;
 
   private LocalRuntime(LocalConfig config) {
     this.config = config;
@@ -192,7 +195,8 @@ public final class LocalRuntime implements AutoCloseable {
         webSocket,
         async,
         config.region(),
-        ACCOUNT);
+        ACCOUNT,
+        config.throttleTime() == null ? Clock.systemUTC() : config.throttleTime());
     stepFunctions.start(
         endpoint(),
         config.region(),
@@ -454,7 +458,28 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("aws.accessKeyId", ACCESS_KEY);
     properties.put("aws.secretAccessKey", SECRET_KEY);
     properties.put("aws.region", config.region());
+    // The functions' "now" is the system's plus this offset, which advanceClock moves.
+    properties.put(Clocks.OFFSET_PROPERTY, Long.toString(clockOffsetMillis));
     return properties;
+  }
+
+  /**
+   * Moves the time of every function forward by {@code by}, at once and for the rest of this
+   * runtime's life: what the functions read from their {@code Clock} (a license's grace and expiry,
+   * the feature gate, the sweep), not the emulators' or the runtime's own clocks (Cognito's tokens
+   * stay valid; schedules keep firing at their period). For tests; one runtime per JVM.
+   */
+  public synchronized void advanceClock(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("time only moves forward: " + by);
+    }
+    clockOffsetMillis += by.toMillis();
+    System.setProperty(Clocks.OFFSET_PROPERTY, Long.toString(clockOffsetMillis));
+  }
+
+  /** What the functions read as "now" ({@link #advanceClock}). */
+  public synchronized Instant functionTime() {
+    return Instant.now().plusMillis(clockOffsetMillis);
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
@@ -604,6 +629,7 @@ public final class LocalRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    System.clearProperty(Clocks.OFFSET_PROPERTY);
     if (scheduler != null) {
       scheduler.close();
     }

@@ -10,9 +10,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
  * An organization's current license as every domain reads it ({@code PK=ORG#<orgId>, SK=LICENSE}).
- * The licensing function writes it; shared-lib reads it for entitlements. Only what entitlements
- * need is here; the licensing function owns the rest of the license (its license records extend
- * this with their own attributes).
+ * The licensing function writes it, in the transaction of every change of that license; shared-lib
+ * reads it for entitlements. Only what entitlements need is here; the licensing function owns the
+ * rest of the license (its license records extend this with their own attributes). {@link #of} is
+ * for tests of other domains, which write licenses as licensing does.
  */
 public class LicenseItem extends BaseItem {
 
@@ -108,7 +109,10 @@ public class LicenseItem extends BaseItem {
     this.orgId = orgId;
   }
 
-  /** {@code active}, {@code grace}, {@code expired}, {@code suspended} or {@code revoked}. */
+  /**
+   * The stored status: {@code active}, {@code suspended} or {@code revoked}; grace and expiry
+   * follow from {@code expiresAt} and {@code graceDays} ({@link LicenseState#at}).
+   */
   public String getStatus() {
     return status;
   }

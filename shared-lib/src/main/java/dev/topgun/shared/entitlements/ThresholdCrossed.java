@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public record ThresholdCrossed(String poolOrgId, Limit limit, int percent, long usage, long max) {
 
-  /** The threshold crossed going from {@code before} to {@code after}, if any. */
-  static Optional<ThresholdCrossed> between(
+  /**
+   * The threshold crossed going from {@code before} to {@code after}, if any: the one rule, which
+   * {@link Usage} applies to each reservation (and tests' in-memory pools may too).
+   */
+  public static Optional<ThresholdCrossed> between(
       String poolOrgId, Limit limit, long before, long after, long max) {
     if (max <= 0) {
       return Optional.empty();

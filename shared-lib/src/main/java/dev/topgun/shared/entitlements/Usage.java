@@ -5,6 +5,7 @@ import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Keys;
 import dev.topgun.shared.store.SingleTableStore;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,29 +84,61 @@ public class Usage {
     }
   }
 
+  /**
+   * Runs {@code write} holding every amount of {@code amounts} in the pool, as {@link
+   * #reserving(Entitlements, Limit, long, Function)} does for one: each is reserved in turn (a
+   * rate, or an amount below 1, reserves nothing), all given back when a later one does not fit or
+   * {@code write} throws. {@code write} receives the thresholds the reservations crossed, in order.
+   *
+   * @throws dev.topgun.shared.store.LimitExceededException one of them has no room ({@code write}
+   *     is not run; what was reserved before is given back)
+   */
+  public <T> T reserving(
+      Entitlements pool, Map<Limit, Long> amounts, Function<List<ThresholdCrossed>, T> write) {
+    return reservingEach(pool, List.copyOf(amounts.entrySet()), 0, List.of(), write);
+  }
+
+  private <T> T reservingEach(
+      Entitlements pool,
+      List<Map.Entry<Limit, Long>> amounts,
+      int next,
+      List<ThresholdCrossed> crossed,
+      Function<List<ThresholdCrossed>, T> write) {
+    if (next == amounts.size()) {
+      return write.apply(crossed);
+    }
+    Limit limit = amounts.get(next).getKey();
+    long n = amounts.get(next).getValue();
+    if (limit.counter().isEmpty() || n < 1) {
+      return reservingEach(pool, amounts, next + 1, crossed, write);
+    }
+    return reserving(
+        pool,
+        limit,
+        n,
+        reported -> {
+          List<ThresholdCrossed> more = new ArrayList<>(crossed);
+          reported.ifPresent(more::add);
+          return reservingEach(pool, amounts, next + 1, more, write);
+        });
+  }
+
+  /** Gives every counted amount of {@code amounts} back to the pool (never below zero). */
+  public void release(Entitlements pool, Map<Limit, Long> amounts) {
+    amounts.forEach(
+        (limit, n) -> {
+          if (limit.counter().isPresent()) {
+            release(pool, limit, n);
+          }
+        });
+  }
+
   /** Gives {@code n} of {@code limit} back to the entitlements' pool (never below zero). */
   public void release(Entitlements entitlements, Limit limit, long n) {
     if (entitlements.isUnlimited() || entitlements.limit(limit).isEmpty() || n < 1) {
       return;
     }
     counters.release(key(entitlements.poolOrgId()), counter(limit), n);
-  }
-
-  /**
-   * Counts {@code n} of {@code limit} that already exist into {@code poolOrgId}'s pool, whatever
-   * its maximum: the share a subtree brings along when its top receives a license of its own.
-   */
-  public void carryIn(String poolOrgId, Limit limit, long n) {
-    if (n > 0) {
-      counters.reserve(key(poolOrgId), counter(limit), n, Long.MAX_VALUE);
-    }
-  }
-
-  /** Gives {@code n} of {@code limit} back to the pool of {@code poolOrgId} (never below zero). */
-  public void release(String poolOrgId, Limit limit, long n) {
-    if (n > 0) {
-      counters.release(key(poolOrgId), counter(limit), n);
-    }
   }
 
   /** The pool's current usage of every counted limit (one strongly consistent read). */

@@ -85,31 +85,6 @@ public class EventPublisher {
     return publish(Arrays.asList(events));
   }
 
-  /**
-   * Publishes the facts of a change that is already committed, logging (never throwing) a failure.
-   * Being replaced by {@link Outbox}: an event published after its commit is lost when the publish
-   * fails or the function dies in between.
-   *
-   * @return whether every event was published
-   * @deprecated write the event into the change's transaction with {@link Outbox#add}
-   */
-  @Deprecated(forRemoval = true)
-  public boolean publishCommitted(Event... events) {
-    try {
-      publish(Arrays.asList(events));
-      return true;
-    } catch (RuntimeException e) {
-      for (Event event : events) {
-        LOG.error(
-            "Event {} of organization {} lost after its change was committed: {}",
-            event.name(),
-            event.organizationId(),
-            e.toString());
-      }
-      return false;
-    }
-  }
-
   /** Publishes the events now, outside any transaction; returns them as sent, in order. */
   public List<OutboundEvent> publish(List<Event> events) {
     List<OutboundEvent> encoded = events.stream().map(encoder::encode).toList();

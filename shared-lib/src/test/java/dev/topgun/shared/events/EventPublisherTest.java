@@ -158,23 +158,6 @@ class EventPublisherTest {
   }
 
   @Test
-  void publishCommitted_reportsAFailureInsteadOfThrowing() {
-    // given
-    for (int i = 0; i < 2; i++) {
-      eventBridge.answer(RecordingEventBridge.failing("InternalFailure", 0));
-    }
-    EventPublisher publisher = publisher("widgets", 2);
-
-    // when
-    boolean published = publisher.publishCommitted(Event.of("WidgetMade", "org-1", Map.of()));
-
-    // then
-    assertThat(published).isFalse();
-    assertThat(eventBridge.requests).hasSize(2);
-    assertThat(publisher.publishCommitted(Event.of("WidgetMade", "org-1", Map.of()))).isTrue();
-  }
-
-  @Test
   void anEventTooLargeForEventBridgeIsRefusedBeforeSending() {
     // given
     EventPublisher publisher = publisher("widgets", 3);

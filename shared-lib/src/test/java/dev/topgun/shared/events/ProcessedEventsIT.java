@@ -3,11 +3,9 @@ package dev.topgun.shared.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.shared.testing.LocalTable;
-import java.time.Clock;
+import dev.topgun.shared.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,33 +115,5 @@ class ProcessedEventsIT {
                     .consistentRead(true)
                     .key(ProcessedEvents.key(ProcessedEvents.pk(CONSUMER, eventId))))
         .item();
-  }
-
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -62,7 +62,7 @@ class ProblemResponsesIT {
     String body =
         """
         {"name": " ", "quantity": 0, "tags": ["ok", ""],
-         "dimensions": {"width": -1, "height": null}}
+         "dimensions": {"width": -1, "height": null}, "stock": {"red": -1, "Blue": 2}}
         """;
 
     // when
@@ -76,6 +76,9 @@ class ProblemResponsesIT {
             Map.of("field", "dimensions.width", "message", "must be greater than 0"),
             Map.of("field", "name", "message", "must not be blank"),
             Map.of("field", "quantity", "message", "must be greater than or equal to 1"),
+            // A map's entries are members of a JSON object: a key names them, as a field does.
+            Map.of("field", "stock.Blue", "message", "is not a colour name"),
+            Map.of("field", "stock.red", "message", "must be greater than or equal to 0"),
             Map.of("field", "tags[1]", "message", "must not be blank"));
     assertThat(problem).containsEntry("instance", "/test/widgets");
   }

@@ -1,8 +1,8 @@
 package dev.topgun.licensing.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.topgun.licensing.store.SigningKeys;
-import dev.topgun.shared.tenancy.Authorizer;
+import dev.topgun.licensing.domain.SigningKeyService;
+import dev.topgun.licensing.domain.SigningKeys.PublishedKey;
 import dev.topgun.shared.tenancy.OperatorOrganization;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.SignedInUser;
@@ -24,39 +24,27 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class KeysController {
 
-  private final SigningKeys keys;
-  private final Authorizer authorizer;
+  private final SigningKeyService keys;
+  private final AccessChecks access;
   private final OperatorOrganization root;
 
-  KeysController(SigningKeys keys, Authorizer authorizer, OperatorOrganization root) {
+  KeysController(SigningKeyService keys, AccessChecks access, OperatorOrganization root) {
     this.keys = keys;
-    this.authorizer = authorizer;
+    this.access = access;
     this.root = root;
   }
 
   /** Public: every key that signed a document still in use, current first. */
   @Get
   public HttpResponse<JwkSet> list() {
-    List<Jwk> jwks =
-        keys.published().stream()
-            .sorted((a, b) -> a.status().compareTo(b.status())) // active before retired
-            .map(
-                k ->
-                    new Jwk(
-                        "OKP",
-                        "Ed25519",
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(k.publicKey()),
-                        k.kid(),
-                        "sig",
-                        "EdDSA"))
-            .toList();
-    return HttpResponse.ok(new JwkSet(jwks)).header("Cache-Control", "public, max-age=300");
+    return HttpResponse.ok(new JwkSet(keys.published().stream().map(Jwk::of).toList()))
+        .header("Cache-Control", "public, max-age=300");
   }
 
   /** {@code licenses:write} on the operator's organization: a new key signs from now on. */
   @Post("/rotate")
   public HttpResponse<Rotated> rotate(SignedInUser user) {
-    authorizer.authorize(user.caller(), root.id(), Permission.LICENSES_WRITE);
+    access.authorize(user.caller(), root.id(), Permission.LICENSES_WRITE);
     return HttpResponse.created(new Rotated(keys.rotate()));
   }
 
@@ -66,7 +54,18 @@ public class KeysController {
   public record JwkSet(List<Jwk> keys) {}
 
   @Serdeable
-  public record Jwk(String kty, String crv, String x, String kid, String use, String alg) {}
+  public record Jwk(String kty, String crv, String x, String kid, String use, String alg) {
+
+    static Jwk of(PublishedKey key) {
+      return new Jwk(
+          "OKP",
+          "Ed25519",
+          Base64.getUrlEncoder().withoutPadding().encodeToString(key.publicKey()),
+          key.kid(),
+          "sig",
+          "EdDSA");
+    }
+  }
 
   @Serdeable
   public record Rotated(String kid) {}

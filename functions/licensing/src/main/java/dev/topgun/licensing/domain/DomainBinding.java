@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class DomainBinding {
 
+  /** What an authorized domain must be, as a refusal says it. */
+  public static final String EXPECTED = "must be a host name or *. and a host name";
+
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   static final int MAX_NAME = 253;
 

@@ -3,13 +3,17 @@ package dev.topgun.licensing.domain;
 import dev.topgun.shared.entitlements.Limit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a license grants, checked: its type and tier, features, limits (a limit absent is not
@@ -42,9 +46,26 @@ public record LicenseTerms(
     return Optional.ofNullable(expiresAt).map(e -> e.plus(Duration.ofDays(graceDays)));
   }
 
+  /** The features as the API and the document spell them, sorted. */
+  public List<String> featureValues() {
+    return features.stream().map(Feature::value).sorted().toList();
+  }
+
+  /** The limits as the API and the document spell them ({@code max_users} → n), sorted. */
+  public Map<String, Long> limitValues() {
+    Map<String, Long> values = new TreeMap<>();
+    limits.forEach((limit, max) -> values.put(limit.value(), max));
+    return values;
+  }
+
   public LicenseTerms withFeatures(Set<Feature> newFeatures) {
     return new LicenseTerms(
         licenseType, tier, newFeatures, limits, authorizedDomains, issuedAt, expiresAt, graceDays);
+  }
+
+  /** Whether {@code other} ends at another time: a renewed license is announced again. */
+  public boolean endsOtherwiseThan(LicenseTerms other) {
+    return !Objects.equals(expiresAt, other.expiresAt) || graceDays != other.graceDays;
   }
 
   public LicenseTerms withExpiresAt(Instant newExpiresAt) {
@@ -59,7 +80,11 @@ public record LicenseTerms(
     TRIAL;
 
     public String value() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<LicenseType> from(String value) {
+      return Arrays.stream(values()).filter(v -> v.value().equals(value)).findFirst();
     }
   }
 
@@ -70,7 +95,11 @@ public record LicenseTerms(
     ENTERPRISE;
 
     public String value() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Tier> from(String value) {
+      return Arrays.stream(values()).filter(v -> v.value().equals(value)).findFirst();
     }
   }
 }

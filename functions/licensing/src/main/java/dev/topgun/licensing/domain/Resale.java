@@ -1,5 +1,6 @@
 package dev.topgun.licensing.domain;
 
+import dev.topgun.licensing.domain.TermsException.Violation;
 import dev.topgun.shared.entitlements.Limit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,10 +18,10 @@ public final class Resale {
 
   private Resale() {}
 
-  /** One way the child exceeds the issuer: the field (as the API names it) and why. */
-  public record Violation(String field, String message) {}
-
-  /** Every way {@code child} exceeds {@code issuer}; empty when it may be issued. */
+  /**
+   * Every way {@code child} exceeds {@code issuer} (the field as the API names it, and why); empty
+   * when it may be issued.
+   */
   public static List<Violation> violations(LicenseTerms issuer, LicenseTerms child) {
     List<Violation> violations = new ArrayList<>();
     for (Feature feature : child.features()) {

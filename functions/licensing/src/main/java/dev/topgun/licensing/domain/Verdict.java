@@ -3,6 +3,7 @@ package dev.topgun.licensing.domain;
 import dev.topgun.shared.entitlements.LicenseState;
 import dev.topgun.shared.entitlements.Limit;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ public record Verdict(boolean valid, Reason reason, LicenseState state) {
     LIMITS_EXCEEDED;
 
     public String value() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -32,13 +33,12 @@ public record Verdict(boolean valid, Reason reason, LicenseState state) {
   }
 
   /**
-   * @param status the stored status ({@code active}, {@code suspended}, {@code revoked})
    * @param host the canonical host name asking, or null when none was given
    * @param usage the pool's current usage per counted limit
    */
-  public static Verdict of(
-      String status, LicenseTerms terms, String host, Map<Limit, Long> usage, Instant now) {
-    LicenseState state = LicenseState.at(status, terms.expiresAt(), terms.graceDays(), now);
+  public static Verdict of(License license, String host, Map<Limit, Long> usage, Instant now) {
+    LicenseTerms terms = license.terms();
+    LicenseState state = license.state(now);
     Reason reason =
         switch (state) {
           case REVOKED -> Reason.REVOKED;

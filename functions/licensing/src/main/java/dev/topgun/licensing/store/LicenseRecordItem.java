@@ -110,8 +110,6 @@ public final class LicenseRecordItem extends LicenseItem {
     setType(TYPE);
   }
 
-  /** Like the organization's current license item, plus what only licensing keeps. */
-
   /** The key of license {@code licenseId} of {@code orgId}. */
   public static ItemKey key(String orgId, String licenseId) {
     return new ItemKey(Keys.org(orgId), Keys.of(LICENSE, licenseId));

@@ -62,7 +62,7 @@ class ResaleAndVerdictTest {
             null,
             List.of());
     assertThat(Resale.violations(issuer, child))
-        .extracting(Resale.Violation::field)
+        .extracting(TermsException.Violation::field)
         .containsExactlyInAnyOrder(
             "features", "limits.max_users", "limits.api_requests_per_minute", "expiresAt");
     // Counted limits (max_servers 50 > 10) are the pool's to refuse, by reservation.
@@ -85,26 +85,34 @@ class ResaleAndVerdictTest {
     assertThat(Resale.within(issuer, within)).isEqualTo(within);
   }
 
+  static License holding(String status, LicenseTerms terms) {
+    return License.issued("L1", "org", null, "TG-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", terms)
+        .withStatus(LicenseStatus.from(status).orElseThrow(), Suspension.DIRECT);
+  }
+
   @Test
   void theVerdictGivesTheFirstReasonInItsOrder() {
     LicenseTerms bound =
         terms(Set.of(), Map.of(Limit.MAX_USERS, 2L), NOW.plusSeconds(10), List.of("*.example.com"));
     Map<Limit, Long> over = Map.of(Limit.MAX_USERS, 3L);
-    assertThat(Verdict.of("revoked", bound, null, over, NOW).reason())
+    assertThat(Verdict.of(holding("revoked", bound), null, over, NOW).reason())
         .isEqualTo(Verdict.Reason.REVOKED);
-    assertThat(Verdict.of("suspended", bound, null, over, NOW).reason())
+    assertThat(Verdict.of(holding("suspended", bound), null, over, NOW).reason())
         .isEqualTo(Verdict.Reason.SUSPENDED);
-    assertThat(Verdict.of("active", bound, null, over, NOW.plusSeconds(10 + 7 * 86_400)).reason())
+    assertThat(
+            Verdict.of(holding("active", bound), null, over, NOW.plusSeconds(10 + 7 * 86_400))
+                .reason())
         .isEqualTo(Verdict.Reason.EXPIRED);
-    assertThat(Verdict.of("active", bound, "example.com", over, NOW).reason())
+    assertThat(Verdict.of(holding("active", bound), "example.com", over, NOW).reason())
         .isEqualTo(Verdict.Reason.DOMAIN_NOT_AUTHORIZED);
-    assertThat(Verdict.of("active", bound, "a.example.com", over, NOW).reason())
+    assertThat(Verdict.of(holding("active", bound), "a.example.com", over, NOW).reason())
         .isEqualTo(Verdict.Reason.LIMITS_EXCEEDED);
     Verdict atTheLimit =
-        Verdict.of("active", bound, "a.example.com", Map.of(Limit.MAX_USERS, 2L), NOW);
+        Verdict.of(holding("active", bound), "a.example.com", Map.of(Limit.MAX_USERS, 2L), NOW);
     assertThat(atTheLimit.valid()).isTrue();
     assertThat(atTheLimit.state()).isEqualTo(LicenseState.ACTIVE);
-    Verdict grace = Verdict.of("active", bound, "a.example.com", Map.of(), NOW.plusSeconds(11));
+    Verdict grace =
+        Verdict.of(holding("active", bound), "a.example.com", Map.of(), NOW.plusSeconds(11));
     assertThat(grace.valid()).isTrue();
     assertThat(grace.state()).isEqualTo(LicenseState.GRACE);
   }

@@ -1,5 +1,6 @@
 package dev.topgun.organizations.domain;
 
+import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.Role;
 import java.time.Instant;

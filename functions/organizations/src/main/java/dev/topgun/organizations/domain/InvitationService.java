@@ -4,6 +4,7 @@ import dev.topgun.organizations.events.OrganizationEvents;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.ids.Ids;
+import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.tenancy.NotFoundException;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.Role;

@@ -9,8 +9,9 @@ import dev.topgun.shared.entitlements.PoolShares;
 import dev.topgun.shared.entitlements.ThresholdCrossed;
 import dev.topgun.shared.entitlements.Usage;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,23 +54,11 @@ public class LicensePools implements Pools {
       return move.apply(List.of());
     }
     PoolShares.Share share = shares.of(moved.id(), false);
-    T result =
-        usage.reserving(
-            to,
-            Limit.MAX_CHILD_ORGANIZATIONS,
-            share.organizations(),
-            organizations ->
-                usage.reserving(
-                    to,
-                    Limit.MAX_USERS,
-                    share.memberships(),
-                    users -> {
-                      List<ThresholdCrossed> crossed = new ArrayList<>(list(organizations));
-                      crossed.addAll(list(users));
-                      return move.apply(crossed);
-                    }));
-    usage.release(from, Limit.MAX_CHILD_ORGANIZATIONS, share.organizations());
-    usage.release(from, Limit.MAX_USERS, share.memberships());
+    Map<Limit, Long> moving = new LinkedHashMap<>();
+    moving.put(Limit.MAX_CHILD_ORGANIZATIONS, share.organizations());
+    moving.put(Limit.MAX_USERS, share.memberships());
+    T result = usage.reserving(to, moving, move);
+    usage.release(from, moving);
     return result;
   }
 

@@ -10,10 +10,9 @@ import dev.topgun.organizations.domain.Member;
 import dev.topgun.organizations.domain.Organization;
 import dev.topgun.organizations.domain.OrganizationStatus;
 import dev.topgun.organizations.domain.Profile;
-import dev.topgun.organizations.domain.Revision;
 import dev.topgun.shared.audit.AuditEntryItem;
-import dev.topgun.shared.store.BaseItem;
 import dev.topgun.shared.store.Keys;
+import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.tenancy.Authorizer.Authorized;
 import dev.topgun.shared.tenancy.Lineage;
 import dev.topgun.shared.tenancy.MembershipItem;
@@ -96,11 +95,11 @@ public final class OrganizationMapper {
 
   /** The member of an item, or empty when its role is not one this code knows. */
   static Optional<Member> member(MembershipItem item) {
-    return item.toMembership().map(m -> new Member(m, revision(item)));
+    return item.toMembership().map(m -> new Member(m, Revision.of(item)));
   }
 
   static MembershipItem item(Member member) {
-    return stamped(MembershipItem.of(member.membership()), member.revision());
+    return member.revision().stamp(MembershipItem.of(member.membership()));
   }
 
   static Profile profile(ProfileItem item) {
@@ -139,7 +138,7 @@ public final class OrganizationMapper {
         Instant.parse(item.getExpiresAt()),
         InvitationStatus.from(item.getStatus()).orElse(InvitationStatus.ACCEPTED),
         item.getAcceptedBy(),
-        revision(item));
+        Revision.of(item));
   }
 
   static InvitationItem item(Invitation invitation, Instant removeAfter) {
@@ -157,22 +156,7 @@ public final class OrganizationMapper {
     item.setStatus(invitation.status().value());
     item.setAcceptedBy(invitation.acceptedBy());
     item.setTtl(removeAfter.getEpochSecond());
-    return stamped(item, invitation.revision());
-  }
-
-  private static Revision revision(BaseItem item) {
-    return item.getVersion() == null
-        ? Revision.NEW
-        : new Revision(item.getVersion(), item.getCreatedAt());
-  }
-
-  /** The item at the revision it was read at, so that writing it requires that one. */
-  private static <T extends BaseItem> T stamped(T item, Revision revision) {
-    if (!revision.isNew()) {
-      item.setVersion(revision.version());
-      item.setCreatedAt(revision.createdAt());
-    }
-    return item;
+    return invitation.revision().stamp(item);
   }
 
   private static List<String> values(Set<Permission> grants) {

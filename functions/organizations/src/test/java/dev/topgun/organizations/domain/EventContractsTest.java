@@ -1,19 +1,13 @@
 package dev.topgun.organizations.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.topgun.organizations.events.OrganizationEvents;
 import dev.topgun.shared.events.Event;
-import dev.topgun.shared.events.EventEnvelope;
+import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.Role;
-import io.micronaut.serde.ObjectMapper;
+import dev.topgun.shared.testing.EventFixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The events organizations publishes, as their contracts' fixtures say ({@code
  * src/test/resources/events/<name>-v<version>.json}, the envelope as EventBridge's {@code detail}):
  * a sample of each, built by the code that builds the real ones ({@link Facts}), serialises to its
- * fixture exactly, so a fixture cannot drift from what is published. Consumers' tests read the
- * fixtures. {@code -Devents.fixtures=write} rewrites them after a deliberate change (then bump the
- * version if the change is not compatible).
+ * fixture exactly ({@link EventFixtures}), so a fixture cannot drift from what is published.
+ * Consumers' tests read the fixtures.
  */
 class EventContractsTest {
 
-  static final Path FIXTURES = Path.of("src/test/resources/events");
   static final String EVENT_ID = "01JD2Y5XK4B6V8N0Q2S4T6W8Y0";
   static final Instant OCCURRED = Instant.parse("2026-11-25T12:00:00.123Z");
   static final String ACTOR = "operator-sub";
@@ -90,53 +82,11 @@ class EventContractsTest {
                 ACTOR)));
   }
 
-  private final ObjectMapper json = ObjectMapper.getDefault();
+  private final EventFixtures fixtures = new EventFixtures(EVENT_ID, OCCURRED);
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("published")
   void aPublishedEvent_serialisesToItsFixture(Event event) throws IOException {
-    // given
-    Path fixture = FIXTURES.resolve(event.name() + "-v" + event.version() + ".json");
-    EventEnvelope<Object> envelope =
-        new EventEnvelope<>(
-            event.version(), EVENT_ID, OCCURRED, event.organizationId(), null, event.data());
-
-    // when
-    String written = json.writeValueAsString(envelope);
-    if ("write".equals(System.getProperty("events.fixtures"))) {
-      Files.writeString(fixture, pretty(written), StandardCharsets.UTF_8);
-    }
-
-    // then
-    assertThat(fixture).as("the contract's fixture").exists();
-    assertThat(map(written)).as(fixture.toString()).isEqualTo(map(Files.readString(fixture)));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> map(String text) throws IOException {
-    return json.readValue(text, Map.class);
-  }
-
-  /** The fixture as a person reads it: one member a line, two spaces an indent. */
-  private String pretty(String text) throws IOException {
-    StringBuilder out = new StringBuilder();
-    pretty(map(text), "", out);
-    return out.append('\n').toString();
-  }
-
-  private void pretty(Object value, String indent, StringBuilder out) throws IOException {
-    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-      out.append("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> member : map.entrySet()) {
-        out.append(indent).append("  ").append(json.writeValueAsString(member.getKey()));
-        out.append(": ");
-        pretty(member.getValue(), indent + "  ", out);
-        out.append(++i < map.size() ? ",\n" : "\n");
-      }
-      out.append(indent).append('}');
-    } else {
-      out.append(json.writeValueAsString(value));
-    }
+    fixtures.assertMatches(event);
   }
 }

@@ -59,12 +59,8 @@ final class FakePools implements Pools {
     if (limitMax == null) {
       return List.of();
     }
-    for (int percent : new int[] {100, 80}) {
-      long threshold = (limitMax * percent + 99) / 100;
-      if (before < threshold && before + n >= threshold) {
-        return List.of(new ThresholdCrossed(poolOrgId, limit, percent, before + n, limitMax));
-      }
-    }
-    return List.of();
+    return ThresholdCrossed.between(poolOrgId, limit, before, before + n, limitMax)
+        .map(List::of)
+        .orElse(List.of());
   }
 }

@@ -4,6 +4,7 @@ import dev.topgun.shared.events.Event;
 import dev.topgun.shared.store.ItemKey;
 import dev.topgun.shared.store.Page;
 import dev.topgun.shared.store.Paging;
+import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.store.VersionConflictException;
 import dev.topgun.shared.tenancy.Role;
 import java.util.ArrayList;

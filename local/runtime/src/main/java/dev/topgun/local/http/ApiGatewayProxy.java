@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,14 +46,19 @@ final class ApiGatewayProxy {
   static final String UNAVAILABLE = "https://topgun.dev/problems/authorizer-unavailable";
 
   private final RouteTable routes;
-  private final RouteThrottles throttles = new RouteThrottles();
+  private final RouteThrottles throttles;
   private final CognitoAuthorizer authorizer;
   private final Invoker invoker;
   private final String account;
 
   ApiGatewayProxy(
-      RouteTable routes, CognitoAuthorizer authorizer, Invoker invoker, String account) {
+      RouteTable routes,
+      CognitoAuthorizer authorizer,
+      Invoker invoker,
+      String account,
+      InstantSource throttleTime) {
     this.routes = routes;
+    this.throttles = new RouteThrottles(throttleTime);
     this.authorizer = authorizer;
     this.invoker = invoker;
     this.account = account;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
@@ -100,8 +101,10 @@ public final class LocalServer implements AutoCloseable {
       LocalWebSocketApi webSocket,
       Executor async,
       String region,
-      String account) {
-    ApiGatewayProxy gateway = new ApiGatewayProxy(routes, authorizer, invoker, account);
+      String account,
+      InstantSource throttleTime) {
+    ApiGatewayProxy gateway =
+        new ApiGatewayProxy(routes, authorizer, invoker, account, throttleTime);
     LambdaInvokeApi lambda =
         new LambdaInvokeApi(
             invoker, async, "arn:aws:lambda:" + region + ":" + account + ":function:");

@@ -61,7 +61,8 @@ public class ValidationProblems implements ProblemResolver {
 
   /**
    * The JSON path of a violation: the method and the body parameter's own name are not part of what
-   * the client sent, so they are left out; a lone parameter (a query value) keeps its name.
+   * the client sent, so they are left out; a lone parameter (a query value) keeps its name. A
+   * list's element is {@code [index]}; a map's entry, a member of a JSON object, is {@code .key}.
    */
   static String fieldPath(Path path) {
     List<Path.Node> nodes = new ArrayList<>();
@@ -80,13 +81,15 @@ public class ValidationProblems implements ProblemResolver {
         continue;
       }
       if (node.isInIterable()) {
-        field.append('[');
         if (node.getIndex() != null) {
-          field.append(node.getIndex());
+          field.append('[').append(node.getIndex()).append(']');
         } else if (node.getKey() != null) {
-          field.append(node.getKey());
+          // An entry of a map is a member of a JSON object: limits.max_users, not
+          // limits[max_users].
+          field.append(field.isEmpty() ? "" : ".").append(node.getKey());
+        } else {
+          field.append("[]");
         }
-        field.append(']');
       }
       if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
         if (!field.isEmpty()) {

@@ -1,23 +1,28 @@
-package dev.topgun.licensing.api;
+package dev.topgun.licensing.consumers;
 
+import dev.topgun.licensing.domain.ExpirySweep;
 import dev.topgun.shared.events.EventConsumer;
 import dev.topgun.shared.events.ReceivedEvent;
 import jakarta.inject.Singleton;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code licensing-sweep} schedule ({@code event-rules.json}, every 15 minutes): runs {@link
- * LicenseSweep}. A sweep that fails is delivered again; one that ran twice announces nothing twice
- * (each notice is recorded on its license before it is published).
+ * ExpirySweep}. A sweep that fails is delivered again; one that ran twice announces nothing twice
+ * (each notice is recorded on its license in the write that announces it).
  */
 @Singleton
 class SweepSchedule implements EventConsumer {
 
   static final String NAME = "licensing-sweep";
 
-  private final LicenseSweep sweep;
+  private static final Logger LOG = LoggerFactory.getLogger(SweepSchedule.class);
 
-  SweepSchedule(LicenseSweep sweep) {
+  private final ExpirySweep sweep;
+
+  SweepSchedule(ExpirySweep sweep) {
     this.sweep = sweep;
   }
 
@@ -33,6 +38,9 @@ class SweepSchedule implements EventConsumer {
 
   @Override
   public void accept(ReceivedEvent event) {
-    sweep.run();
+    int announced = sweep.run();
+    if (announced > 0) {
+      LOG.info("announced {} license notice(s)", announced);
+    }
   }
 }
