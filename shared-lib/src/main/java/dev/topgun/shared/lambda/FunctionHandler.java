@@ -229,7 +229,6 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
   }
 
   static void preload() {
-    FunctionMetrics.preload();
     try (SdkHttpClient http = UrlConnectionHttpClient.create();
         DynamoDbClient dynamoDb =
             DynamoDbClient.builder()
