@@ -167,14 +167,7 @@ class PlatformHealthIT {
         () -> sfn.describeExecution(r -> r.executionArn(arn)).status() == status);
   }
 
-  /** Polls a twentieth of a second apart until the condition holds; fails after 30 s. */
   private static void poll(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.call()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("waited 30 s for " + what);
-      }
-      Thread.sleep(50);
-    }
+    Conditions.await(what, Duration.ofSeconds(30), condition);
   }
 }
