@@ -227,16 +227,7 @@ public final class Definition {
       }
       case "Fail" -> {
         for (String field : List.of("Error", "Cause")) {
-          if (state.has(field) && state.has(field + "Path")) {
-            problems.add(
-                "SCHEMA_VALIDATION_FAILED: only one of '"
-                    + field
-                    + "' and '"
-                    + field
-                    + "Path' may be given at "
-                    + where);
-          }
-          pathField(state, field + "Path", where, problems);
+          valueOrPath(state, field, where, problems);
         }
       }
       case "Parallel" -> {
@@ -326,16 +317,7 @@ public final class Definition {
                 + "/"
                 + field);
       }
-      if (value != null && state.has(field + "Path")) {
-        problems.add(
-            "SCHEMA_VALIDATION_FAILED: only one of '"
-                + field
-                + "' and '"
-                + field
-                + "Path' may be given at "
-                + where);
-      }
-      pathField(state, field + "Path", where, problems);
+      valueOrPath(state, field, where, problems);
     }
     if (state.has("TimeoutSeconds")
         && state.has("HeartbeatSeconds")
@@ -436,6 +418,21 @@ public final class Definition {
               + "/"
               + field);
     }
+  }
+
+  /** {@code field} or {@code fieldPath}, not both; the path, if given, must be a path. */
+  private static void valueOrPath(
+      JsonNode state, String field, String where, List<String> problems) {
+    if (state.has(field) && state.has(field + "Path")) {
+      problems.add(
+          "SCHEMA_VALIDATION_FAILED: only one of '"
+              + field
+              + "' and '"
+              + field
+              + "Path' may be given at "
+              + where);
+    }
+    pathField(state, field + "Path", where, problems);
   }
 
   private static void pathField(JsonNode state, String field, String where, List<String> problems) {
