@@ -1,0 +1,76 @@
+package dev.topgun.branding.assets;
+
+import dev.topgun.branding.domain.AssetStore;
+import dev.topgun.branding.domain.StoredAsset;
+import dev.topgun.shared.aws.S3Buckets;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Brands' files in the assets bucket under {@value #PREFIX}{@code <owner>/<file>} (the owner is the
+ * organization, so each tenant's files share a prefix). Written once: names are content-addressed
+ * and objects are never overwritten with other bytes.
+ */
+@Singleton
+public class S3AssetStore implements AssetStore {
+
+  static final String PREFIX = "branding/";
+  private static final Logger LOG = LoggerFactory.getLogger(S3AssetStore.class);
+  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  private final S3Client s3;
+  private final String bucket;
+
+  public S3AssetStore(S3Client s3, S3Buckets buckets) {
+    this.s3 = s3;
+    this.bucket = buckets.assets();
+  }
+
+  @Override
+  public void put(String owner, String file, byte[] bytes, String mediaType) {
+    s3.putObject(
+        r ->
+            r.bucket(bucket)
+                .key(PREFIX + owner + "/" + file)
+                .contentType(mediaType)
+                .cacheControl(IMMUTABLE),
+        RequestBody.fromBytes(bytes));
+  }
+
+  @Override
+  public Optional<StoredAsset> get(String owner, String file) {
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          s3.getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+      return Optional.of(new StoredAsset(object.asByteArray(), object.response().contentType()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      LOG.warn("Asset {}/{} cannot be read: {}", owner, file, e.awsErrorDetails().errorCode());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean exists(String owner, String file) {
+    try {
+      s3.headObject(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.topgun.branding.domain;
+
+/** An asset's bytes as stored, and its media type. */
+public record StoredAsset(byte[] bytes, String mediaType) {}
