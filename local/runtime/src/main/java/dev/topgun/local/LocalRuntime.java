@@ -455,6 +455,9 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.mail.smtp-port", Integer.toString(mail.smtpPort()));
     // Links in mail (invitations) point at this runtime, which serves the web app's API.
     properties.put("topgun.web.base-url", "http://localhost:" + port);
+    // Hostname proofs served over HTTP are fetched from loopback here; in AWS only from public
+    // addresses.
+    properties.put("topgun.branding.http-proof.allow-private", "true");
     properties.put("aws.accessKeyId", ACCESS_KEY);
     properties.put("aws.secretAccessKey", SECRET_KEY);
     properties.put("aws.region", config.region());

@@ -151,6 +151,46 @@ final class RuntimeClient implements AutoCloseable {
     return new Answer(response.statusCode(), parsed, raw, response.headers());
   }
 
+  /** Sends raw bytes (an image upload) as {@code contentType}; the answer parsed as for call. */
+  Answer upload(String token, String path, byte[] body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.endpoint().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", contentType);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String raw = response.body();
+    JsonNode parsed;
+    try {
+      parsed =
+          raw == null || raw.isBlank()
+              ? Json.MAPPER.missingNode()
+              : Json.parse(raw.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException notJson) {
+      parsed = Json.MAPPER.missingNode();
+    }
+    return new Answer(response.statusCode(), parsed, raw, response.headers());
+  }
+
+  /** A public GET of {@code path}, its body as bytes (assets, stylesheets). */
+  HttpResponse<byte[]> fetch(String path, java.util.Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.endpoint().resolve(path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Every message maildev holds for {@code address} now. */
+  java.util.List<JsonNode> mailsTo(String address) throws Exception {
+    return mailTo(address);
+  }
+
   /**
    * The one message maildev holds for {@code address}. A function's SMTP send has finished when it
    * answers, but maildev may list the message a moment later: polled until {@code within}.

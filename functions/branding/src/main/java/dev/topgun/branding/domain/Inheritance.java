@@ -17,7 +17,7 @@ import java.util.function.Function;
  *   <li>A brand that sets {@code hideOriginBranding} cuts the chain: nothing set above it (names,
  *       links, logos, CSS) shows through; what it leaves unset falls to the neutral defaults (the
  *       default assets carry no name), and the platform's name never does, because such a brand
- *       must name itself ({@link BrandRules}).
+ *       must name itself ({@link BrandRules}). Its descendants cannot undo it.
  *   <li>Names go together: a short name or sender name set farther up than the platform name is not
  *       used; the platform name stands in for it.
  *   <li>A dark logo set farther up than the logo is not used; the logo stands in for it.
@@ -87,7 +87,7 @@ public final class Inheritance {
         nearest(chain, Brand::privacyUrl, null),
         fromName,
         nearest(chain, Brand::emailReplyTo, null),
-        nearest(chain, Brand::hideOriginBranding, Boolean.FALSE),
+        chain.stream().anyMatch(Brand::hidesOrigin),
         logoUrl,
         logoDarkUrl,
         pngs,
@@ -102,10 +102,8 @@ public final class Inheritance {
         continue;
       }
       chain.add(brand);
-      if (brand.hideOriginBranding() != null) {
-        if (brand.hidesOrigin()) {
-          break;
-        }
+      if (brand.hidesOrigin()) {
+        break;
       }
     }
     return chain;

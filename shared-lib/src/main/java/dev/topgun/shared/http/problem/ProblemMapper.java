@@ -1,9 +1,12 @@
 package dev.topgun.shared.http.problem;
 
+import dev.topgun.shared.branding.HiddenOrigins;
 import dev.topgun.shared.http.Correlation;
 import dev.topgun.shared.http.HttpLimits;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.OrderUtil;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -30,12 +33,17 @@ public class ProblemMapper {
 
   private final List<ProblemResolver> resolvers;
   private final HttpLimits limits;
+  private final BeanProvider<HiddenOrigins> hiddenOrigins;
 
-  public ProblemMapper(List<ProblemResolver> resolvers, HttpLimits limits) {
+  public ProblemMapper(
+      List<ProblemResolver> resolvers,
+      HttpLimits limits,
+      BeanProvider<HiddenOrigins> hiddenOrigins) {
     List<ProblemResolver> sorted = new ArrayList<>(resolvers);
     OrderUtil.sort(sorted);
     this.resolvers = List.copyOf(sorted);
     this.limits = limits;
+    this.hiddenOrigins = hiddenOrigins;
   }
 
   /**
@@ -58,7 +66,44 @@ public class ProblemMapper {
     if (correlationId.isPresent() && !problem.extensions().containsKey("correlationId")) {
       problem = problem.with("correlationId", correlationId.get());
     }
-    return problem;
+    return masked(problem, request);
+  }
+
+  /**
+   * Through a hostname whose brand hides its origin, the problem's type names that host instead of
+   * the platform ({@code https://<host>/problems/<slug>}): the slug, which clients switch on,
+   * stays. A failed lookup leaves the problem as it is rather than failing the error answer.
+   */
+  private Problem masked(Problem problem, HttpRequest<?> request) {
+    String type = problem.type().toString();
+    if (!type.startsWith(ProblemType.BASE) || !hiddenOrigins.isPresent()) {
+      return problem;
+    }
+    String host = request.getHeaders().get("X-Forwarded-Host");
+    if (host == null || host.isBlank()) {
+      host = request.getHeaders().get(HttpHeaders.HOST);
+    } else {
+      host = host.split(",")[0];
+    }
+    String hostname = HiddenOrigins.hostname(host);
+    try {
+      if (hostname == null || !hiddenOrigins.get().hides(hostname)) {
+        return problem;
+      }
+    } catch (RuntimeException e) {
+      return problem;
+    }
+    URI masked =
+        URI.create(
+            "https://" + hostname + "/problems/" + type.substring(ProblemType.BASE.length()));
+    return new Problem(
+        masked,
+        problem.title(),
+        problem.status(),
+        problem.detail(),
+        problem.instance(),
+        problem.errors(),
+        problem.extensions());
   }
 
   private Optional<Problem> resolve(Throwable error, HttpRequest<?> request) {
