@@ -1255,17 +1255,18 @@ class TopgunAppTest {
                                             "FunctionARN",
                                             Match.anyValue())))),
                     "CacheBehaviors",
-                        List.of(
-                            Match.objectLike(
-                                Map.of(
-                                    "PathPattern", "/v1/*",
-                                    "ViewerProtocolPolicy", "https-only",
-                                    // AWS's managed CachingDisabled policy.
-                                    "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-                                    "AllowedMethods",
-                                        List.of(
-                                            "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
-                                            "DELETE"))))))));
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "PathPattern", "/v1/*",
+                                        "ViewerProtocolPolicy", "https-only",
+                                        // AWS's managed CachingDisabled policy.
+                                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                                        "AllowedMethods",
+                                            List.of(
+                                                "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
+                                                "DELETE")))))))));
   }
 
   @Test
