@@ -297,14 +297,20 @@ class TopgunAppTest {
   }
 
   @Test
-  void onlyFunctionsWithTheS3Client_getTheBucketNames() {
+  void onlyFunctionsWithTheS3Client_getTheNamesOfTheBucketsDeclaredForThem_todayBrandingAssets() {
     Map<String, Object> api = app.json("Topgun-dev-Api");
+    assertThat(app.declarations().functions().values())
+        .filteredOn(FunctionModule::hasS3Client)
+        .extracting(FunctionModule::name)
+        .containsExactly("branding");
     for (FunctionModule module : app.declarations().functions().values()) {
       Map<String, Object> variables =
           map(map(properties(function(api, module.name())).get("Environment")).get("Variables"));
-      if (module.hasS3Client()) {
-        // topgun.s3.assets-bucket and topgun.s3.state-bucket, as Micronaut reads the environment
-        assertThat(variables).containsKeys("TOPGUN_S3_ASSETS_BUCKET", "TOPGUN_S3_STATE_BUCKET");
+      if (module.name().equals("branding")) {
+        // topgun.s3.assets-bucket, as Micronaut reads the environment; not the state bucket
+        assertThat(variables)
+            .containsKey("TOPGUN_S3_ASSETS_BUCKET")
+            .doesNotContainKey("TOPGUN_S3_STATE_BUCKET");
       } else {
         assertThat(variables)
             .as(module.name())
@@ -1249,23 +1255,397 @@ class TopgunAppTest {
                                             "FunctionARN",
                                             Match.anyValue())))),
                     "CacheBehaviors",
-                        List.of(
-                            Match.objectLike(
-                                Map.of(
-                                    "PathPattern", "/v1/*",
-                                    "ViewerProtocolPolicy", "https-only",
-                                    // AWS's managed CachingDisabled policy.
-                                    "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-                                    "AllowedMethods",
-                                        List.of(
-                                            "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
-                                            "DELETE"))))))));
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "PathPattern", "/v1/*",
+                                        "ViewerProtocolPolicy", "https-only",
+                                        // AWS's managed CachingDisabled policy.
+                                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                                        "AllowedMethods",
+                                            List.of(
+                                                "GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST",
+                                                "DELETE")))))))));
   }
 
   @Test
   void everyRoute_isUnderTheApiBehaviourOfTheDistribution() {
     assertThat(app.declarations().routes().routes())
         .allSatisfy(route -> assertThat(route.path()).startsWith("/v1/"));
+  }
+
+  // ---- branding ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void branding_isOneLambdaLikeTheOthers_fromItsJar_withSnapStart_andTheAssetsBucketsName(
+      String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    assertThat(app.declarations().functions()).containsKey("branding");
+    app.template("Topgun-" + stage + "-Api")
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Match.objectLike(
+                Map.of(
+                    "FunctionName", "topgun-" + stage + "-branding",
+                    "Runtime", "java25",
+                    "Architectures", List.of("arm64"),
+                    "Handler", "dev.topgun.shared.lambda.FunctionHandler::handleRequest",
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                    "TracingConfig", Map.of("Mode", "Active"),
+                    "Environment",
+                        Map.of(
+                            "Variables",
+                            Match.objectLike(
+                                Map.of(
+                                    "POWERTOOLS_SERVICE_NAME",
+                                    "branding",
+                                    "TOPGUN_S3_ASSETS_BUCKET",
+                                    Map.of(
+                                        "Fn::ImportValue",
+                                        Match.stringLikeRegexp(
+                                            "^Topgun-" + stage + "-Data:.*ObjectsAssets.*")),
+                                    "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN",
+                                    Match.anyValue()))))));
+    Map<String, Object> branding = properties(function(api, "branding"));
+    Map<String, Object> platform = properties(function(api, "platform"));
+    for (String setting :
+        List.of(
+            "Runtime",
+            "Architectures",
+            "Handler",
+            "SnapStart",
+            "TracingConfig",
+            "MemorySize",
+            "Timeout",
+            "Layers")) {
+      assertThat(branding.get(setting)).as(setting).isEqualTo(platform.get(setting));
+    }
+    // a live alias, which the routes, the rule and the schedule invoke
+    assertThat(liveAlias(api, "branding")).isNotBlank();
+  }
+
+  @Test
+  void brandingsPublicRoutes_areOpen_andItsOtherRoutesNeedASignedInUser() {
+    List<Route> routes =
+        app.declarations().routes().routes().stream()
+            .filter(route -> route.function().equals("branding"))
+            .toList();
+    assertThat(routes)
+        .filteredOn(Route::isPublic)
+        .extracting(route -> route.method() + " " + route.path())
+        .containsExactlyInAnyOrder(
+            "GET /v1/branding/resolve",
+            "GET /v1/branding/css/{file}",
+            "GET /v1/branding/assets/{owner}/{file}");
+    Map<String, Object> api = app.json("Topgun-dev-Api");
+    Map<String, String> paths = resourcePaths(api);
+    String alias = liveAlias(api, "branding");
+    for (Route route : routes) {
+      Map<String, Object> method =
+          single(
+              resources(
+                  api,
+                  (id, r) ->
+                      "AWS::ApiGateway::Method".equals(r.get("Type"))
+                          && route.method().equals(properties(r).get("HttpMethod"))
+                          && route
+                              .path()
+                              .equals(paths.get(map(properties(r).get("ResourceId")).get("Ref")))));
+      assertThat(properties(method).get("AuthorizationType"))
+          .as(route.method() + " " + route.path())
+          .isEqualTo(route.isPublic() ? "NONE" : "COGNITO_USER_POOLS");
+      assertThat(map(properties(method).get("Integration")).get("Uri").toString())
+          .contains("{Ref=" + alias + "}");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void brandingHostnameRecheck_runsDailyOnTheDefaultBus_intoBrandingsAlias(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    EventRules.Schedule declared =
+        single(
+            app.declarations().rules().schedules().stream()
+                .filter(schedule -> schedule.name().equals("branding-hostname-recheck"))
+                .toList());
+    assertThat(declared.expression()).isEqualTo("rate(1 day)");
+    assertThat(declared.function()).isEqualTo("branding");
+    String alias = liveAlias(api, "branding");
+
+    app.template("Topgun-" + stage + "-Api")
+        .hasResourceProperties(
+            "AWS::Events::Rule",
+            Match.objectLike(
+                Map.of(
+                    "ScheduleExpression",
+                    "rate(1 day)",
+                    "State",
+                    "ENABLED",
+                    "Targets",
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Arn",
+                                Json.ref(alias),
+                                "InputTransformer",
+                                Match.objectLike(
+                                    Map.of(
+                                        "InputTemplate",
+                                        Match.stringLikeRegexp(
+                                            ".*\"detail\":\\{\"schedule\":"
+                                                + "\"branding-hostname-recheck\"\\}.*")))))))));
+    Map<String, Object> rule =
+        single(
+            resources(
+                api,
+                (id, r) ->
+                    "AWS::Events::Rule".equals(r.get("Type"))
+                        && String.valueOf(properties(r).get("Description"))
+                            .startsWith("Topgun schedule branding-hostname-recheck")));
+    // EventBridge runs schedules on the account's default bus only
+    assertThat(properties(rule)).doesNotContainKey("EventBusName");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void brandingWarmUp_isARuleOnTheTopgunBus_forBrandingChanged_intoBrandingsAlias(String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String bus = single(resources(api, "AWS::Events::EventBus").keySet());
+    String alias = liveAlias(api, "branding");
+    Template template = app.template("Topgun-" + stage + "-Api");
+
+    template.hasResourceProperties(
+        "AWS::Events::Rule",
+        Match.objectLike(
+            Map.of(
+                "Description",
+                "Topgun event rule branding-warm-up",
+                "EventBusName",
+                Json.ref(bus),
+                "EventPattern",
+                Map.of(
+                    "source", List.of("topgun.branding"),
+                    "detail-type", List.of("BrandingChanged")),
+                "Targets",
+                List.of(Match.objectLike(Map.of("Id", "branding", "Arn", Json.ref(alias)))))));
+    String rule =
+        single(
+            resources(
+                    api,
+                    (id, r) ->
+                        "AWS::Events::Rule".equals(r.get("Type"))
+                            && "Topgun event rule branding-warm-up"
+                                .equals(properties(r).get("Description")))
+                .keySet());
+    // only this rule may invoke branding's alias for it
+    template.hasResourceProperties(
+        "AWS::Lambda::Permission",
+        Match.objectLike(
+            Map.of(
+                "Action",
+                "lambda:InvokeFunction",
+                "FunctionName",
+                Json.ref(alias),
+                "Principal",
+                "events.amazonaws.com",
+                "SourceArn",
+                Map.of("Fn::GetAtt", List.of(rule, "Arn")))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void brandingsRole_usesTheAssetsBucketUnderBrandingOnly_readsTheMailSecret_neverPutsEvents(
+      String stage) {
+    Map<String, Object> api = app.json("Topgun-" + stage + "-Api");
+    String role = functionRoleId(api, "branding");
+    Object assetsUnderBranding =
+        Map.of(
+            "Fn::Join",
+            List.of(
+                "",
+                List.of(
+                    Map.of(
+                        "Fn::ImportValue",
+                        Match.stringLikeRegexp(
+                            "^Topgun-" + stage + "-Data:.*ObjectsAssets.*Arn.*")),
+                    "/branding/*")));
+    app.template("Topgun-" + stage + "-Api")
+        .hasResourceProperties(
+            "AWS::IAM::Policy",
+            Match.objectLike(
+                Map.of(
+                    "Roles",
+                    List.of(Json.ref(role)),
+                    "PolicyDocument",
+                    Match.objectLike(
+                        Map.of(
+                            "Statement",
+                            Match.arrayWith(
+                                List.of(
+                                    Map.of(
+                                        "Action",
+                                        List.of("s3:GetObject", "s3:PutObject"),
+                                        "Effect",
+                                        "Allow",
+                                        "Resource",
+                                        assetsUnderBranding))))))));
+
+    List<Map<String, Object>> statements = roleStatements(api, "branding");
+    List<Map<String, Object>> s3 =
+        statements.stream().filter(s -> list(s.get("Action")).toString().contains("s3:")).toList();
+    assertThat(s3).hasSize(1);
+    assertThat(list(s3.get(0).get("Action"))).containsExactly("s3:GetObject", "s3:PutObject");
+    assertThat(list(s3.get(0).get("Resource"))).hasSize(1);
+    assertThat(s3.get(0).get("Resource").toString())
+        .contains("ObjectsAssets", "/branding/*")
+        .doesNotContain("ObjectsState");
+    assertThat(statements)
+        .noneMatch(s -> list(s.get("Action")).toString().contains("events:PutEvents"))
+        .noneMatch(s -> list(s.get("Action")).toString().contains("s3:DeleteObject"))
+        // the assets bucket is S3-encrypted: no key through S3
+        .noneMatch(s -> String.valueOf(s.get("Condition")).contains("s3."));
+    // it mails owners (a hostname suspended) with the SES SMTP credentials, read as organizations
+    // reads them
+    assertThat(statements)
+        .anySatisfy(
+            s -> {
+              assertThat(list(s.get("Action"))).contains("secretsmanager:GetSecretValue");
+              assertThat(s.get("Resource").toString()).contains("MailCredentials");
+            });
+    // and no other function's role touches an object bucket
+    for (FunctionModule module : app.declarations().functions().values()) {
+      if (!module.name().equals("branding")) {
+        assertThat(roleStatements(api, module.name()))
+            .as(module.name())
+            .noneMatch(s -> list(s.get("Action")).toString().contains("s3:"));
+      }
+    }
+  }
+
+  @Test
+  void restApi_passesImagesAndOctetStreamsAsBytes_asBrandingsUploadsAndFilesNeed() {
+    app.template("Topgun-dev-Api")
+        .hasResourceProperties(
+            "AWS::ApiGateway::RestApi",
+            Match.objectLike(
+                Map.of("BinaryMediaTypes", List.of("image~1*", "application~1octet-stream"))));
+  }
+
+  @Test
+  void distribution_cachesBrandingsFilesFromTheApi_aheadOfTheUncachedApiBehaviour() {
+    Map<String, Object> web = app.json("Topgun-dev-Web");
+    Map<String, Object> config =
+        map(
+            properties(single(resources(web, "AWS::CloudFront::Distribution")))
+                .get("DistributionConfig"));
+    List<Map<String, Object>> behaviours =
+        list(config.get("CacheBehaviors")).stream().map(Json::map).toList();
+    // CloudFront takes the first pattern that matches: branding's before /v1/*
+    assertThat(behaviours)
+        .extracting(behaviour -> behaviour.get("PathPattern"))
+        .containsExactly("/v1/branding/assets/*", "/v1/branding/css/*", "/v1/*");
+    String cachePolicy = single(resources(web, "AWS::CloudFront::CachePolicy").keySet());
+    String brandingHeaders =
+        single(
+            resources(
+                    web,
+                    (id, r) ->
+                        "AWS::CloudFront::ResponseHeadersPolicy".equals(r.get("Type"))
+                            && map(properties(r).get("ResponseHeadersPolicyConfig"))
+                                .get("Name")
+                                .equals("topgun-dev-branding-files-headers"))
+                .keySet());
+    Map<String, Map<String, Object>> origins = new HashMap<>();
+    list(config.get("Origins")).forEach(o -> origins.put((String) map(o).get("Id"), map(o)));
+    Map<String, Object> api = origins.get((String) behaviours.get(2).get("TargetOriginId"));
+    for (Map<String, Object> behaviour : behaviours.subList(0, 2)) {
+      assertThat(behaviour)
+          .containsEntry("CachePolicyId", Json.ref(cachePolicy))
+          .containsEntry("ResponseHeadersPolicyId", Json.ref(brandingHeaders))
+          .containsEntry("ViewerProtocolPolicy", "https-only")
+          .containsEntry("AllowedMethods", List.of("GET", "HEAD"))
+          .containsEntry("CachedMethods", List.of("GET", "HEAD"))
+          .containsEntry("Compress", true)
+          // only the cache key reaches the origin: no cookie, no query string, no viewer header
+          .doesNotContainKey("OriginRequestPolicyId");
+      Map<String, Object> origin = origins.get((String) behaviour.get("TargetOriginId"));
+      // the API (the branding function), not the assets bucket
+      assertThat(origin.get("DomainName")).isEqualTo(api.get("DomainName"));
+      assertThat(origin.get("OriginPath")).isEqualTo(api.get("OriginPath"));
+      assertThat(origin).containsKey("CustomOriginConfig").doesNotContainKey("S3OriginConfig");
+      assertThat(origin.get("OriginCustomHeaders"))
+          .isEqualTo(
+              List.of(
+                  Map.of(
+                      "HeaderName", "Accept",
+                      "HeaderValue", "application/octet-stream, */*;q=0.1")));
+    }
+    // the Accept the edge sends for them names a binary media type of the API first
+    String accept =
+        (String)
+            map(list(origins
+                        .get((String) behaviours.get(0).get("TargetOriginId"))
+                        .get("OriginCustomHeaders"))
+                    .get(0))
+                .get("HeaderValue");
+    assertThat(
+            list(
+                properties(
+                        single(resources(app.json("Topgun-dev-Api"), "AWS::ApiGateway::RestApi")))
+                    .get("BinaryMediaTypes")))
+        .contains(accept.split(",")[0].strip().replace("/", "~1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void brandingsFiles_areKeptAsTheFunctionsCacheControlSays_keyedByPathAlone(String stage) {
+    app.template("Topgun-" + stage + "-Web")
+        .hasResourceProperties(
+            "AWS::CloudFront::CachePolicy",
+            Map.of(
+                "CachePolicyConfig",
+                Match.objectLike(
+                    Map.of(
+                        "Name", "topgun-" + stage + "-branding-files",
+                        "MinTTL", 0,
+                        "DefaultTTL", 86400,
+                        "MaxTTL", 31536000,
+                        "ParametersInCacheKeyAndForwardedToOrigin",
+                            Map.of(
+                                "CookiesConfig", Map.of("CookieBehavior", "none"),
+                                "HeadersConfig", Map.of("HeaderBehavior", "none"),
+                                "QueryStringsConfig", Map.of("QueryStringBehavior", "none"),
+                                "EnableAcceptEncodingGzip", true,
+                                "EnableAcceptEncodingBrotli", true)))));
+  }
+
+  @Test
+  void brandingsFiles_runNothing_andAreNeverSniffed() {
+    app.template("Topgun-dev-Web")
+        .hasResourceProperties(
+            "AWS::CloudFront::ResponseHeadersPolicy",
+            Map.of(
+                "ResponseHeadersPolicyConfig",
+                Match.objectLike(
+                    Map.of(
+                        "Name",
+                        "topgun-dev-branding-files-headers",
+                        "SecurityHeadersConfig",
+                        Match.objectLike(
+                            Map.of(
+                                "ContentSecurityPolicy",
+                                Map.of(
+                                    "ContentSecurityPolicy",
+                                    "default-src 'none'; img-src 'self';"
+                                        + " style-src 'unsafe-inline'; sandbox",
+                                    "Override",
+                                    true),
+                                "ContentTypeOptions",
+                                Map.of("Override", true),
+                                "StrictTransportSecurity",
+                                Match.objectLike(Map.of("AccessControlMaxAgeSec", 63072000))))))));
   }
 
   // ---- helpers ----

@@ -4,7 +4,6 @@ import dev.topgun.infra.config.Declarations;
 import dev.topgun.infra.config.FunctionModule;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.DataStack;
-import dev.topgun.infra.data.ObjectBuckets;
 import dev.topgun.infra.events.TableStreams;
 import dev.topgun.infra.events.TopgunEvents;
 import dev.topgun.infra.identity.IdentityStack;
@@ -85,9 +84,7 @@ public final class ApiStack extends Stack {
       if (data.envelopeKey().users().containsKey(module.name())) {
         settings.put("TOPGUN_KMS_KEY_ID", data.envelopeKey().keyIdSetting());
       }
-      if (ObjectBuckets.uses(module)) {
-        settings.putAll(data.objects().settings());
-      }
+      settings.putAll(data.objects().settings(module));
       TopgunFunction function =
           new TopgunFunction(this, module.pascalName(), stage, module, settings);
       data.envelopeKey().grantUse(module, function.role());

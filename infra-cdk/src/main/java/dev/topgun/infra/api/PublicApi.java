@@ -44,6 +44,16 @@ public final class PublicApi extends Construct {
 
   static final MethodLoggingLevel LOGGING_LEVEL = MethodLoggingLevel.ERROR;
 
+  /**
+   * The media types API Gateway passes as bytes rather than UTF-8 text: image uploads (branding's
+   * {@code PUT .../branding/logo} takes the image as the body) reach the function base64-encoded,
+   * and a function's base64-encoded answer ({@code isBase64Encoded}: branding's logos and favicons)
+   * is decoded to bytes when the request's first {@code Accept} type is one of these (the web
+   * distribution sends {@code application/octet-stream} first for branding's files). JSON and other
+   * text pass as before. CloudFormation wants the slash written {@code ~1}.
+   */
+  static final List<String> BINARY_MEDIA_TYPES = List.of("image~1*", "application~1octet-stream");
+
   private final RestApi api;
 
   public PublicApi(
@@ -65,6 +75,7 @@ public final class PublicApi extends Construct {
             .restApiName(stage.prefix())
             .description("Topgun API (" + stage.name() + ")")
             .endpointTypes(List.of(EndpointType.REGIONAL))
+            .binaryMediaTypes(BINARY_MEDIA_TYPES)
             // Execution logs need the account's API Gateway CloudWatch role.
             .cloudWatchRole(true)
             .deployOptions(

@@ -24,7 +24,7 @@ public final class DataStack extends Stack {
 
   /**
    * @param functions every function module: those whose jar carries the KMS client may use the
-   *     envelope key
+   *     envelope key, those whose jar carries the S3 client the object buckets
    */
   public DataStack(
       Construct scope,
@@ -39,7 +39,8 @@ public final class DataStack extends Stack {
     this.cursorSecret = FunctionSecret.cursorKey(this, stage, key.key());
     this.mailCredentials = FunctionSecret.mailCredentials(this, stage, key.key());
     this.accessLogs = new AccessLogs(this, "AccessLogs", stage);
-    this.objects = new ObjectBuckets(this, "Objects", stage, key.key(), accessLogs.bucket());
+    this.objects =
+        new ObjectBuckets(this, "Objects", stage, key.key(), accessLogs.bucket(), functions);
   }
 
   public DataKey key() {

@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.cloudfront.AddBehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.CachedMethods;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.Function;
 import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
@@ -22,6 +27,7 @@ import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
@@ -45,7 +51,8 @@ import software.constructs.Construct;
  * The single-page web app: a private bucket read by CloudFront through Origin Access Control,
  * security headers on every response, and the SPA fallback (a CloudFront Function that serves
  * {@code /index.html} for app routes). The API is served from the same origin under {@code /v1/*},
- * uncached, so the browser needs no CORS and the app needs no API URL of its own.
+ * uncached, so the browser needs no CORS and the app needs no API URL of its own; of it, only the
+ * branding function's files ({@link #BRANDING_PATH_PATTERNS}) are cached at the edge.
  */
 public final class WebApp extends Construct {
 
@@ -56,6 +63,31 @@ public final class WebApp extends Construct {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
           + " font-src 'self'; connect-src 'self' https://cognito-idp.*.amazonaws.com;"
           + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * The branding function's public files, {@code GET /v1/branding/assets/{owner}/{file}} (logos,
+   * favicons) and {@code GET /v1/branding/css/{file}} (theme stylesheets): named by their content,
+   * so cached as long as the function says. Ahead of {@link #API_PATH_PATTERN}, as CloudFront takes
+   * the first behaviour whose pattern matches.
+   */
+  public static final List<String> BRANDING_PATH_PATTERNS =
+      List.of("/v1/branding/assets/*", "/v1/branding/css/*");
+
+  /**
+   * For the branding files: an SVG opened from the web app's own domain must run no script and load
+   * nothing, whatever it contains; images may show themselves and inline styles apply.
+   */
+  static final String BRANDING_CONTENT_SECURITY_POLICY =
+      "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+  /**
+   * What CloudFront asks the API for branding's files, whatever the viewer asked: API Gateway
+   * decodes a base64 answer to bytes only when the request's first {@code Accept} type is a binary
+   * media type ({@code PublicApi.BINARY_MEDIA_TYPES}), and the viewer's own {@code Accept} never
+   * reaches the origin here (it is not in the cache key), so one fixed value makes every cached
+   * copy the same bytes. {@code *}{@code /*} after it lets the function's routes match.
+   */
+  static final String BRANDING_ACCEPT = "application/octet-stream, */*;q=0.1";
 
   private final Bucket bucket;
   private final Distribution distribution;
@@ -134,18 +166,18 @@ public final class WebApp extends Construct {
                                 .function(spaFallback)
                                 .build()))
                     .build())
-            .additionalBehaviors(
-                Map.of(
-                    API_PATH_PATTERN,
-                    BehaviorOptions.builder()
-                        .origin(new RestApiOrigin(api))
-                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(AllowedMethods.ALLOW_ALL)
-                        .cachePolicy(CachePolicy.CACHING_DISABLED)
-                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                        .responseHeadersPolicy(headers)
-                        .build()))
             .build();
+    addBrandingBehaviours(stage, api);
+    distribution.addBehavior(
+        API_PATH_PATTERN,
+        new RestApiOrigin(api),
+        AddBehaviorOptions.builder()
+            .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(AllowedMethods.ALLOW_ALL)
+            .cachePolicy(CachePolicy.CACHING_DISABLED)
+            .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+            .responseHeadersPolicy(headers)
+            .build());
     Suppress.on(
         distribution,
         "CFR1",
@@ -160,6 +192,80 @@ public final class WebApp extends Construct {
         "CFR4",
         "No custom domain yet: the default *.cloudfront.net certificate cannot be limited to"
             + " TLS 1.2; TLS_V1_2_2021 is set and applies once a domain certificate is added.");
+  }
+
+  /**
+   * Branding's files come from the API, that is from the branding function, not straight from the
+   * assets bucket: the function answers for a file it cannot read with its ancestors' (or the
+   * default brand's) for a minute instead of a year, and renders stylesheets it has not stored yet;
+   * a bucket origin would turn both into cached errors, and would need a CloudFront Function to map
+   * the API's paths onto the bucket's keys. The edge keeps what the function answers for as long as
+   * its {@code Cache-Control} says (a year for content-named files, a minute for stand-ins), one
+   * day when it says nothing; the key is the path alone (no cookies, no query strings, no headers
+   * but the normalized {@code Accept-Encoding}), so the function sees one request per file and edge
+   * location. Only GET and HEAD: nothing here is written through the edge.
+   */
+  private void addBrandingBehaviours(StageConfig stage, RestApi api) {
+    CachePolicy cache =
+        CachePolicy.Builder.create(this, "BrandingFilesCache")
+            .cachePolicyName(stage.resourceName("branding-files"))
+            .comment("Branding's content-named files: kept as long as the function's Cache-Control")
+            .minTtl(Duration.seconds(0))
+            .defaultTtl(Duration.days(1))
+            .maxTtl(Duration.days(365))
+            .cookieBehavior(CacheCookieBehavior.none())
+            .headerBehavior(CacheHeaderBehavior.none())
+            .queryStringBehavior(CacheQueryStringBehavior.none())
+            .enableAcceptEncodingGzip(true)
+            .enableAcceptEncodingBrotli(true)
+            .build();
+    ResponseHeadersPolicy headers =
+        ResponseHeadersPolicy.Builder.create(this, "BrandingFilesHeaders")
+            .responseHeadersPolicyName(stage.resourceName("branding-files-headers"))
+            .comment("Branding's files: nothing in them runs, nothing sniffs their type")
+            .securityHeadersBehavior(
+                ResponseSecurityHeadersBehavior.builder()
+                    .contentSecurityPolicy(
+                        ResponseHeadersContentSecurityPolicy.builder()
+                            .contentSecurityPolicy(BRANDING_CONTENT_SECURITY_POLICY)
+                            .override(true)
+                            .build())
+                    .contentTypeOptions(
+                        ResponseHeadersContentTypeOptions.builder().override(true).build())
+                    .strictTransportSecurity(
+                        ResponseHeadersStrictTransportSecurity.builder()
+                            .accessControlMaxAge(Duration.days(730))
+                            .includeSubdomains(true)
+                            .preload(true)
+                            .override(true)
+                            .build())
+                    .frameOptions(
+                        ResponseHeadersFrameOptions.builder()
+                            .frameOption(HeadersFrameOption.DENY)
+                            .override(true)
+                            .build())
+                    .referrerPolicy(
+                        ResponseHeadersReferrerPolicy.builder()
+                            .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                            .override(true)
+                            .build())
+                    .build())
+            .build();
+    IOrigin origin =
+        RestApiOrigin.Builder.create(api).customHeaders(Map.of("Accept", BRANDING_ACCEPT)).build();
+    for (String pattern : BRANDING_PATH_PATTERNS) {
+      distribution.addBehavior(
+          pattern,
+          origin,
+          AddBehaviorOptions.builder()
+              .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+              .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+              .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+              .compress(true)
+              .cachePolicy(cache)
+              .responseHeadersPolicy(headers)
+              .build());
+    }
   }
 
   public IBucket bucket() {
