@@ -54,6 +54,7 @@ public class S3AssetStore implements AssetStore {
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
+      // Without s3:ListBucket (least privilege) S3 answers a missing key with 403.
       LOG.warn("Asset {}/{} cannot be read: {}", owner, file, e.awsErrorDetails().errorCode());
       return Optional.empty();
     }
@@ -67,7 +68,8 @@ public class S3AssetStore implements AssetStore {
     } catch (NoSuchKeyException e) {
       return false;
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+      // Without s3:ListBucket (least privilege) S3 answers a missing key with 403, not 404.
+      if (e.statusCode() == 404 || e.statusCode() == 403) {
         return false;
       }
       throw e;
