@@ -3,6 +3,9 @@ package dev.topgun.shared.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.topgun.shared.branding.BrandDefaults;
 import dev.topgun.shared.branding.BrandManifest;
 import dev.topgun.shared.branding.MailTemplateItem;
@@ -15,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 class MailRendererTest {
 
@@ -66,6 +70,31 @@ class MailRendererTest {
     assertThat(mail.subject()).isEqualTo("You are invited to Globex");
     assertThat(mail.html()).contains("You are invited to join <strong>Globex</strong>");
     assertThat(mail.text()).startsWith("Welcome to Globex: " + BASE + "/invitations/tok-1\n");
+  }
+
+  @Test
+  void aFallback_isLogged_withoutTheMailsText() {
+    // given
+    MailTemplateItem override = MailTemplateItem.of("org-1", "invitation");
+    override.setText("{{#invitation.acceptUrl}}{{invitation.acceptUrl}}{{/invitation.role}}");
+    Logger logger = (Logger) LoggerFactory.getLogger(MailRenderer.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+
+    // when
+    try {
+      render(MailTemplate.INVITATION, invitation("Globex"), override);
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    // then
+    assertThat(logged.list).hasSize(1);
+    assertThat(logged.list.get(0).getFormattedMessage())
+        .startsWith("The text of the invitation mail template of ORG#org-1 does not compile")
+        .endsWith("; the default is used")
+        .doesNotContain("tok-1", "Globex");
   }
 
   @Test
