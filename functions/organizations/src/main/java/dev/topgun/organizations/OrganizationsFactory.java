@@ -13,7 +13,6 @@ import dev.topgun.organizations.domain.Pools;
 import dev.topgun.organizations.domain.ProfileService;
 import dev.topgun.organizations.domain.Profiles;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -39,10 +38,8 @@ public class OrganizationsFactory {
       Profiles profiles,
       Pools pools,
       Mailbox mailbox,
-      Clock clock,
-      @Value("${topgun.web.base-url:http://localhost:8080}") String webBaseUrl) {
-    return new InvitationService(
-        invitations, organizations, profiles, pools, mailbox, clock, webBaseUrl);
+      Clock clock) {
+    return new InvitationService(invitations, organizations, profiles, pools, mailbox, clock);
   }
 
   @Singleton

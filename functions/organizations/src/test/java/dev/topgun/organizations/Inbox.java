@@ -2,6 +2,7 @@ package dev.topgun.organizations;
 
 import dev.topgun.emulators.MailEmulator;
 import dev.topgun.shared.mail.Mailer;
+import dev.topgun.shared.mail.RenderedMail;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -61,7 +62,14 @@ final class Inbox {
    */
   List<Message> settledTo(String address, Mailer mailer) {
     String sentinel = "sentinel " + UUID.randomUUID();
-    mailer.send(address, sentinel, "marks the end of what came before");
+    mailer.send(
+        address,
+        new RenderedMail(
+            sentinel,
+            "<p>marks the end of what came before</p>",
+            "marks the end of what came before",
+            "Inbox",
+            null));
     List<Message> received = List.of();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (received.stream().noneMatch(m -> m.subject().equals(sentinel))) {

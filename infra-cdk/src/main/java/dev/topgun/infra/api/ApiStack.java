@@ -52,7 +52,8 @@ public final class ApiStack extends Stack {
     environment.put("TOPGUN_MAIL_SMTP_HOST", "email-smtp." + getRegion() + ".amazonaws.com");
     environment.put("TOPGUN_MAIL_SMTP_PORT", "587");
     environment.put("TOPGUN_MAIL_STARTTLS", "true");
-    environment.put("TOPGUN_MAIL_FROM", context(MAIL_FROM, "Topgun <no-reply@example.com>"));
+    // The sender's address only: each mail's name is its organization's brand's.
+    environment.put("TOPGUN_MAIL_FROM", context(MAIL_FROM, "no-reply@example.com"));
     environment.put(
         "TOPGUN_MAIL_CREDENTIALS_SECRET_ARN", data.mailCredentials().secret().getSecretArn());
     environment.put("TOPGUN_WEB_BASE_URL", context(WEB_BASE_URL, "https://example.com"));

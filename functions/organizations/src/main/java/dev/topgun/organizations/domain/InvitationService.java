@@ -4,6 +4,7 @@ import dev.topgun.organizations.events.OrganizationEvents;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.entitlements.Limit;
 import dev.topgun.shared.ids.Ids;
+import dev.topgun.shared.mail.MailTemplate;
 import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.tenancy.NotFoundException;
 import dev.topgun.shared.tenancy.Permission;
@@ -12,10 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Invitations: an admin invites an e-mail address with a role; the mail goes out first and the
+ * Invitations: an admin invites an e-mail address with a role; the mail (in the brand of the
+ * organization, its link on the organization's hostname or the console) goes out first and the
  * invitation is stored only once the mail server took it, so a refused mail leaves nothing behind.
  * The invitee, signed in with that address verified, accepts once, within {@link #VALIDITY}, with
  * the token from the mail: that adds the membership (one {@code max_users} of the pool).
@@ -24,33 +27,29 @@ public final class InvitationService {
 
   public static final Duration VALIDITY = Duration.ofDays(7);
 
+  /** Where the web app accepts an invitation: the mailed link is this path and the token. */
+  public static final String ACCEPT_PATH = "/invitations/";
+
   private final Invitations invitations;
   private final Organizations organizations;
   private final Profiles profiles;
   private final Pools pools;
   private final Mailbox mailbox;
   private final Clock clock;
-  private final String acceptBaseUrl;
 
-  /**
-   * @param webBaseUrl the web app's address: the mailed link is {@code
-   *     <webBaseUrl>/invitations/<token>}
-   */
   public InvitationService(
       Invitations invitations,
       Organizations organizations,
       Profiles profiles,
       Pools pools,
       Mailbox mailbox,
-      Clock clock,
-      String webBaseUrl) {
+      Clock clock) {
     this.invitations = invitations;
     this.organizations = organizations;
     this.profiles = profiles;
     this.pools = pools;
     this.mailbox = mailbox;
     this.clock = clock;
-    this.acceptBaseUrl = webBaseUrl.replaceAll("/+$", "") + "/invitations/";
   }
 
   /**
@@ -76,19 +75,15 @@ public final class InvitationService {
             InvitationStatus.PENDING,
             null,
             Revision.NEW);
-    String organization = access.organization().name();
     mailbox.send(
         invitation.email(),
-        "You are invited to " + organization,
-        "You are invited to join "
-            + organization
-            + " as "
-            + role.value()
-            + ".\n\nAccept the invitation (valid for 7 days, once):\n"
-            + acceptBaseUrl
-            + token
-            + "\n\nSign in with this e-mail address to accept. If you did not expect this"
-            + " invitation, ignore this message.\n");
+        invitation.orgId(),
+        MailTemplate.INVITATION,
+        Map.of(
+            "organization.name", access.organization().name(),
+            "invitation.role", role.value(),
+            "invitation.validDays", VALIDITY.toDays(),
+            "invitation.acceptUrl", ACCEPT_PATH + token));
     return invitations.create(
         invitation, Change.by(audit).with(Facts.invitationCreated(invitation, audit.actor())));
   }

@@ -2,18 +2,22 @@ package dev.topgun.organizations.domain;
 
 import dev.topgun.organizations.events.LicenseExpiryV1;
 import dev.topgun.shared.entitlements.LimitThresholdCrossedV1;
+import dev.topgun.shared.mail.MailTemplate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the owners of an organization are told by e-mail: its pool's usage crossed a threshold of a
  * limit, its license entered its grace period, its license expired. The one place that finds an
- * organization's owners and mails them, for every such event (organizations' own and licensing's).
+ * organization's owners and mails them, for every such event (organizations' own and licensing's);
+ * what the mails say is their templates' ({@link MailTemplate}), in the organization's brand.
  *
  * <p>A message that cannot be sent to one owner is logged (never its text) and the others are still
  * mailed; the caller learns how many went out ({@link Mailing}).
@@ -35,8 +39,8 @@ public final class OwnerNotices {
     this.mailbox = mailbox;
   }
 
-  /** One message to the owners. */
-  record Notice(String subject, String text) {}
+  /** One message to the owners: a mail template and its variables. */
+  record Notice(MailTemplate template, Map<String, Object> variables) {}
 
   /**
    * How a notice went out: to how many owners of how many it was for. Zero owners means the
@@ -52,17 +56,22 @@ public final class OwnerNotices {
 
   /** The pool's usage of a limit crossed 80 % or 100 %. */
   public Mailing limitThresholdCrossed(LimitThresholdCrossedV1 crossed) {
-    return mailOwners(crossed.organizationId(), thresholdNotice(crossed));
+    return mailOwners(
+        crossed.organizationId(), thresholdNotice(crossed, name(crossed.organizationId())));
   }
 
   /** The license expired; it keeps working, with warnings, until its grace period ends. */
   public Mailing licenseGraceStarted(LicenseExpiryV1 expiry) {
-    return mailOwners(expiry.organizationId(), graceNotice(expiry, name(expiry)));
+    return mailOwners(
+        expiry.organizationId(),
+        expiryNotice(MailTemplate.LICENSE_GRACE, expiry, name(expiry.organizationId())));
   }
 
   /** The grace period ended: licensed features are read-only. */
   public Mailing licenseExpired(LicenseExpiryV1 expiry) {
-    return mailOwners(expiry.organizationId(), expiredNotice(expiry, name(expiry)));
+    return mailOwners(
+        expiry.organizationId(),
+        expiryNotice(MailTemplate.LICENSE_EXPIRED, expiry, name(expiry.organizationId())));
   }
 
   private Mailing mailOwners(String orgId, Notice notice) {
@@ -70,84 +79,49 @@ public final class OwnerNotices {
     int sent = 0;
     for (String owner : owners) {
       try {
-        mailbox.send(owner, notice.subject(), notice.text());
+        mailbox.send(owner, orgId, notice.template(), notice.variables());
         sent++;
       } catch (MailNotSentException e) {
         LOG.error(
-            "Notice \"{}\" to an owner of organization {} not mailed: {}",
-            notice.subject(),
+            "Notice {} to an owner of organization {} not mailed: {}",
+            notice.template().id(),
             orgId,
             e.getMessage());
       }
     }
     if (owners.isEmpty()) {
-      LOG.warn("Organization {} has no owner to tell: \"{}\"", orgId, notice.subject());
+      LOG.warn("Organization {} has no owner to tell: {}", orgId, notice.template().id());
     }
     return new Mailing(owners.size(), sent);
   }
 
-  private String name(LicenseExpiryV1 expiry) {
-    return organizations
-        .find(expiry.organizationId())
-        .map(Organization::name)
-        .orElse("organization " + expiry.organizationId());
+  private String name(String orgId) {
+    return organizations.find(orgId).map(Organization::name).orElse("organization " + orgId);
   }
 
-  static Notice thresholdNotice(LimitThresholdCrossedV1 crossed) {
-    return new Notice(
-        "Your plan's " + crossed.limit() + " is at " + crossed.percent() + " %",
-        "Your organization uses "
-            + crossed.usage()
-            + " of its "
-            + crossed.max()
-            + " "
-            + crossed.limit()
-            + " ("
-            + crossed.percent()
-            + " %)."
-            + (crossed.percent() >= 100
-                ? " New ones are refused until you free some or upgrade your license.\n"
-                : " Consider upgrading your license before you reach the limit.\n"));
+  static Notice thresholdNotice(LimitThresholdCrossedV1 crossed, String organization) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("organization.name", organization);
+    variables.put("organization.id", crossed.organizationId());
+    variables.put("limit.name", crossed.limit());
+    variables.put("limit.percent", crossed.percent());
+    variables.put("limit.usage", crossed.usage());
+    variables.put("limit.max", crossed.max());
+    variables.put("limit.reached", crossed.percent() >= 100);
+    return new Notice(MailTemplate.LIMIT_THRESHOLD, variables);
   }
 
-  static Notice graceNotice(LicenseExpiryV1 expiry, String organization) {
-    String graceEnds = when(expiry.graceEndsAt());
-    return new Notice(
-        "Your license is in its grace period until " + graceEnds,
-        "The license of "
-            + organization
-            + " expired on "
-            + when(expiry.expiresAt())
-            + ".\n\n"
-            + "Until "
-            + graceEnds
-            + " everything keeps working, and each answer of the API carries a warning. After"
-            + " that, the features of the license become read-only: you can still read your data,"
-            + " but changes are refused until the license is renewed.\n\n"
-            + "Renew the license before "
-            + graceEnds
-            + " to keep working without interruption.\n\n"
-            + footer(expiry));
-  }
-
-  static Notice expiredNotice(LicenseExpiryV1 expiry, String organization) {
-    return new Notice(
-        "Your license has expired",
-        "The license of "
-            + organization
-            + " expired on "
-            + when(expiry.expiresAt())
-            + " and its grace period ended on "
-            + when(expiry.graceEndsAt())
-            + ".\n\n"
-            + "The features of the license are now read-only: you can still read your data, but"
-            + " changes are refused. Functions that need no license keep working.\n\n"
-            + "Renew the license to make its features writable again.\n\n"
-            + footer(expiry));
-  }
-
-  private static String footer(LicenseExpiryV1 expiry) {
-    return "License: " + expiry.licenseId() + "\nOrganization: " + expiry.organizationId() + "\n";
+  /**
+   * The grace notice or the expiry notice: both say when the license expired and its grace ends.
+   */
+  static Notice expiryNotice(MailTemplate template, LicenseExpiryV1 expiry, String organization) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("organization.name", organization);
+    variables.put("organization.id", expiry.organizationId());
+    variables.put("license.id", expiry.licenseId());
+    variables.put("license.expiresAt", when(expiry.expiresAt()));
+    variables.put("license.graceEndsAt", when(expiry.graceEndsAt()));
+    return new Notice(template, variables);
   }
 
   private static String when(Instant instant) {

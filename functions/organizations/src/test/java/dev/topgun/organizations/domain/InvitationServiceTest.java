@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.topgun.shared.entitlements.Limit;
+import dev.topgun.shared.mail.MailTemplate;
 import dev.topgun.shared.tenancy.NotFoundException;
 import dev.topgun.shared.tenancy.Role;
 import java.time.Duration;
@@ -31,7 +32,17 @@ class InvitationServiceTest {
     assertThat(invitation.email()).isEqualTo("guest@example.test");
     assertThat(invitation.tokenHash()).isEqualTo(InvitationToken.hash(token)).isNotEqualTo(token);
     assertThat(invitation.expiresAt()).isEqualTo(Scenario.NOW.plus(Duration.ofDays(7)));
-    assertThat(world.mailbox.sent.get(0).subject()).isEqualTo("You are invited to Org reseller");
+    RecordingMailbox.Mail mail = world.mailbox.sent.get(0);
+    assertThat(mail.orgId()).isEqualTo(world.reseller);
+    assertThat(mail.template()).isEqualTo(MailTemplate.INVITATION);
+    assertThat(mail.variables())
+        .containsEntry("organization.name", "Org reseller")
+        .containsEntry("invitation.role", "admin")
+        .containsEntry("invitation.acceptUrl", "/invitations/" + token);
+    assertThat(mail.subject()).isEqualTo("You are invited to Org reseller");
+    assertThat(mail.text())
+        .startsWith("You are invited to join Org reseller on Topgun as admin.")
+        .contains("(valid for 7 days, once)");
     assertThat(world.eventNames()).containsExactly("InvitationCreated");
     assertThat(world.tree.events.get(0).data().toString()).doesNotContain(token);
   }
@@ -108,8 +119,8 @@ class InvitationServiceTest {
             world.tree.profileStore,
             world.pools,
             world.mailbox,
-            java.time.Clock.fixed(Scenario.NOW.minus(Duration.ofDays(7)), java.time.ZoneOffset.UTC),
-            "https://app.test");
+            java.time.Clock.fixed(
+                Scenario.NOW.minus(Duration.ofDays(7)), java.time.ZoneOffset.UTC));
     earlier.invite(
         world.owner(world.reseller).get(), "late@example.test", Role.MEMBER, null, Scenario.AUDIT);
 

@@ -3,6 +3,7 @@ package dev.topgun.organizations.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.shared.entitlements.LimitThresholdCrossedV1;
+import dev.topgun.shared.mail.MailTemplate;
 import dev.topgun.shared.tenancy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,13 @@ class OwnerNoticesServiceTest {
     assertThat(world.mailbox.sent)
         .extracting(RecordingMailbox.Mail::to)
         .containsExactlyInAnyOrder("owner-1@example.test", "owner-2@example.test");
+    assertThat(world.mailbox.sent)
+        .allSatisfy(
+            mail -> {
+              assertThat(mail.orgId()).isEqualTo(world.reseller);
+              assertThat(mail.template()).isEqualTo(MailTemplate.LIMIT_THRESHOLD);
+              assertThat(mail.variables()).containsEntry("organization.name", "Org reseller");
+            });
   }
 
   @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.organizations.events.LicenseExpiryV1;
 import dev.topgun.shared.entitlements.LimitThresholdCrossedV1;
+import dev.topgun.shared.mail.MailTemplate;
+import dev.topgun.shared.mail.RenderedMail;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** What the owners' notices say, rendered by shared-lib's renderer in the default brand. */
 class OwnerNoticesTest {
 
   private static final LicenseExpiryV1 EXPIRY =
@@ -19,7 +22,8 @@ class OwnerNoticesTest {
   @Test
   void graceNotice_namesTheGraceEndInUtc_andWhatHappensAfter() {
     // when
-    OwnerNotices.Notice notice = OwnerNotices.graceNotice(EXPIRY, "Acme Hosting");
+    RenderedMail notice =
+        render(OwnerNotices.expiryNotice(MailTemplate.LICENSE_GRACE, EXPIRY, "Acme Hosting"));
 
     // then
     assertThat(notice.subject())
@@ -28,14 +32,15 @@ class OwnerNoticesTest {
         .startsWith("The license of Acme Hosting expired on 11 November 2026, 12:00 UTC.")
         .contains("Until 25 November 2026, 23:30 UTC everything keeps working")
         .contains("read-only")
-        .endsWith(
+        .contains(
             "License: 01JD2Y5WZZ0000000000000001\nOrganization: 01JD2Y5WZZ0000000000000000\n");
   }
 
   @Test
   void expiredNotice_saysTheFeaturesAreReadOnly_andHowToRecover() {
     // when
-    OwnerNotices.Notice notice = OwnerNotices.expiredNotice(EXPIRY, "Acme Hosting");
+    RenderedMail notice =
+        render(OwnerNotices.expiryNotice(MailTemplate.LICENSE_EXPIRED, EXPIRY, "Acme Hosting"));
 
     // then
     assertThat(notice.subject()).isEqualTo("Your license has expired");
@@ -44,23 +49,30 @@ class OwnerNoticesTest {
         .contains("grace period ended on 25 November 2026, 23:30 UTC")
         .contains("now read-only")
         .contains("Renew the license");
+    assertThat(notice.html()).contains("<strong>Acme Hosting</strong>");
   }
 
   @Test
   void thresholdNotice_warnsAt80_andRefusesAt100() {
     // when
-    OwnerNotices.Notice warning =
-        OwnerNotices.thresholdNotice(new LimitThresholdCrossedV1("o", "max_users", 80, 8, 10));
-    OwnerNotices.Notice full =
-        OwnerNotices.thresholdNotice(new LimitThresholdCrossedV1("o", "max_users", 100, 10, 10));
+    RenderedMail warning =
+        render(
+            OwnerNotices.thresholdNotice(
+                new LimitThresholdCrossedV1("o", "max_users", 80, 8, 10), "Acme Hosting"));
+    RenderedMail full =
+        render(
+            OwnerNotices.thresholdNotice(
+                new LimitThresholdCrossedV1("o", "max_users", 100, 10, 10), "Acme Hosting"));
 
     // then
     assertThat(warning.subject()).isEqualTo("Your plan's max_users is at 80 %");
     assertThat(warning.text())
-        .isEqualTo(
+        .startsWith(
             "Your organization uses 8 of its 10 max_users (80 %). Consider upgrading your license"
                 + " before you reach the limit.\n");
-    assertThat(full.text()).contains("New ones are refused until you free some");
+    assertThat(full.text())
+        .contains("New ones are refused until you free some")
+        .doesNotContain("Consider upgrading");
   }
 
   @Test
@@ -68,5 +80,9 @@ class OwnerNoticesTest {
     assertThat(new OwnerNotices.Mailing(2, 0).failedEntirely()).isTrue();
     assertThat(new OwnerNotices.Mailing(2, 1).failedEntirely()).isFalse();
     assertThat(new OwnerNotices.Mailing(0, 0).failedEntirely()).isFalse();
+  }
+
+  private static RenderedMail render(OwnerNotices.Notice notice) {
+    return RecordingMailbox.render(notice.template(), notice.variables());
   }
 }

@@ -30,14 +30,7 @@ final class Scenario {
       new OrganizationService(tree, pools, tree.auditStore, clock);
   final MemberService members = new MemberService(tree, tree.profileStore, pools);
   final InvitationService invitations =
-      new InvitationService(
-          tree.invitationStore,
-          tree,
-          tree.profileStore,
-          pools,
-          mailbox,
-          clock,
-          "https://app.test/");
+      new InvitationService(tree.invitationStore, tree, tree.profileStore, pools, mailbox, clock);
   final OwnerNotices notices = new OwnerNotices(tree, tree, mailbox);
 
   final String root = "root";
