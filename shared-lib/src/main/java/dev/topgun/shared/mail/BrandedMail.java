@@ -68,6 +68,23 @@ public class BrandedMail {
   }
 
   /**
+   * The mail {@code template} would render for {@code orgId} with {@code candidate} as the
+   * organization's override (null: the one it would use now) — what a preview shows.
+   */
+  public RenderedMail preview(
+      String orgId,
+      MailTemplate template,
+      Map<String, Object> variables,
+      @Nullable MailTemplateItem candidate) {
+    if (candidate == null) {
+      return compose(orgId, template, variables);
+    }
+    BrandManifests.Branded branded = brands.of(orgId);
+    String linkBase = branded.linkHost().map(host -> "https://" + host).orElse(webBaseUrl);
+    return renderer.render(template, variables, branded.brand(), linkBase, candidate);
+  }
+
+  /**
    * Renders and sends one mail to {@code to}.
    *
    * @throws Mailer.MailException when the address is unusable or the server does not take it
