@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -68,9 +69,9 @@ public final class Rasterizer {
       SVGDocument document = Svg.load(image.bytesUnsafe());
       return size -> svgSquare(document, image.width(), image.height(), size);
     }
-    BufferedImage pixels = RasterDecoder.decode(image.format(), image.bytesUnsafe()).image();
-    BufferedImage premultiplied = draw(pixels, pixels.getWidth(), pixels.getHeight(), false);
-    return size -> rasterSquare(premultiplied, size);
+    Halvings halvings =
+        new Halvings(RasterDecoder.decode(image.format(), image.bytesUnsafe()).image());
+    return halvings::square;
   }
 
   private static BufferedImage svgSquare(SVGDocument document, int width, int height, int size) {
@@ -93,36 +94,58 @@ public final class Rasterizer {
     return canvas;
   }
 
-  private static BufferedImage rasterSquare(BufferedImage source, int size) {
-    int width = source.getWidth();
-    int height = source.getHeight();
-    double scale = Math.min((double) size / width, (double) size / height);
-    int targetWidth = (int) Math.max(1, Math.round(width * scale));
-    int targetHeight = (int) Math.max(1, Math.round(height * scale));
-    BufferedImage current = source;
-    while (current.getWidth() > targetWidth || current.getHeight() > targetHeight) {
-      int w = Math.max(targetWidth, current.getWidth() / 2);
-      int h = Math.max(targetHeight, current.getHeight() / 2);
-      boolean halving = w * 2 == current.getWidth() && h * 2 == current.getHeight();
-      current = draw(current, w, h, !halving);
+  /**
+   * A decoded image and its halvings, each made once and kept for the next size: six favicon sizes
+   * from a 4096×4096 logo cost one chain of halvings, not six.
+   */
+  private static final class Halvings {
+    private final List<BufferedImage> levels = new ArrayList<>();
+
+    Halvings(BufferedImage decoded) {
+      levels.add(decoded);
     }
-    if (current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
-      current = draw(current, targetWidth, targetHeight, true); // enlarging a small image
+
+    BufferedImage square(int size) {
+      BufferedImage source = levels.get(0);
+      double scale =
+          Math.min((double) size / source.getWidth(), (double) size / source.getHeight());
+      int targetWidth = (int) Math.max(1, Math.round(source.getWidth() * scale));
+      int targetHeight = (int) Math.max(1, Math.round(source.getHeight() * scale));
+      int level = 0;
+      while (levels.get(level).getWidth() / 2 >= targetWidth
+          && levels.get(level).getHeight() / 2 >= targetHeight) {
+        level = halved(level);
+      }
+      BufferedImage current = levels.get(level);
+      if (current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
+        current = draw(current, targetWidth, targetHeight, true);
+      }
+      BufferedImage canvas = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = canvas.createGraphics();
+      try {
+        g.setComposite(AlphaComposite.Src);
+        g.drawImage(current, (size - targetWidth) / 2, (size - targetHeight) / 2, null);
+      } finally {
+        g.dispose();
+      }
+      return canvas;
     }
-    BufferedImage canvas = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = canvas.createGraphics();
-    try {
-      g.setComposite(AlphaComposite.Src);
-      g.drawImage(current, (size - targetWidth) / 2, (size - targetHeight) / 2, null);
-    } finally {
-      g.dispose();
+
+    /** The next level down, made when first needed; its index. */
+    private int halved(int level) {
+      if (level + 1 == levels.size()) {
+        BufferedImage from = levels.get(level);
+        // Bilinear at 2:1 samples between each pair of pixels: the average of each 2×2 block.
+        levels.add(draw(from, from.getWidth() / 2, from.getHeight() / 2, false));
+      }
+      return level + 1;
     }
-    return canvas;
   }
 
   /**
    * The image drawn at {@code width}×{@code height} into premultiplied ARGB, where interpolation
-   * weighs colours by their opacity (so transparent pixels do not bleed a dark fringe).
+   * weighs colours by their opacity (so transparent pixels do not bleed a dark fringe). Java2D
+   * converts the source as it samples it: a decoded 4096×4096 image is not copied whole.
    */
   private static BufferedImage draw(BufferedImage from, int width, int height, boolean bicubic) {
     BufferedImage to = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.topgun.shared.branding.BrandDefaults;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -80,6 +82,27 @@ class FaviconSetTest {
       assertThat(TestImages.decode(png).getRGB(size / 2, size / 2)).isEqualTo(0xff00aa00);
     }
     assertIcoOfSmallSizes(favicons);
+  }
+
+  @Test
+  void aLogoAtTheSizeLimit_yieldsEveryFavicon() {
+    // given 4096×4096, a disc on transparency
+    BufferedImage disc = new BufferedImage(4096, 4096, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = disc.createGraphics();
+    g.setColor(Color.RED);
+    g.fillOval(0, 0, 4096, 4096);
+    g.dispose();
+    InspectedImage logo = ImageInspector.inspect(TestImages.png(disc));
+
+    // when
+    GeneratedFavicons favicons = FaviconSet.generate(logo);
+
+    // then the centre is the disc, the corners are transparent
+    for (int size : BrandDefaults.FAVICON_SIZES) {
+      BufferedImage png = TestImages.decode(favicons.png(size));
+      assertThat(png.getRGB(size / 2, size / 2)).isEqualTo(0xffff0000);
+      assertThat(png.getRGB(0, 0) >>> 24).isZero();
+    }
   }
 
   @Test
