@@ -382,7 +382,7 @@ final class RasterContainers {
     return -1;
   }
 
-  static long u32be(byte[] b, int at) {
+  private static long u32be(byte[] b, int at) {
     return ((b[at] & 0xffL) << 24)
         | ((b[at + 1] & 0xffL) << 16)
         | ((b[at + 2] & 0xffL) << 8)

@@ -55,11 +55,6 @@ public final class Rasterizer {
     return Collections.unmodifiableMap(pngs);
   }
 
-  /** The image as one {@code size}×{@code size} ARGB picture. */
-  static BufferedImage square(InspectedImage image, int size) {
-    return source(image).square(size);
-  }
-
   private interface Source {
     BufferedImage square(int size);
   }
