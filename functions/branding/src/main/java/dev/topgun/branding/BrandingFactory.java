@@ -5,12 +5,15 @@ import dev.topgun.branding.domain.BrandBuilder;
 import dev.topgun.branding.domain.BrandingService;
 import dev.topgun.branding.domain.Brands;
 import dev.topgun.branding.domain.DomainSlots;
+import dev.topgun.branding.domain.EmailTemplateService;
 import dev.topgun.branding.domain.HostBrands;
 import dev.topgun.branding.domain.HostnameService;
 import dev.topgun.branding.domain.Hostnames;
 import dev.topgun.branding.domain.Images;
+import dev.topgun.branding.domain.MailPreviews;
 import dev.topgun.branding.domain.OwnerMail;
 import dev.topgun.branding.domain.Proofs;
+import dev.topgun.branding.domain.TemplateOverrides;
 import dev.topgun.branding.domain.Themes;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -34,6 +37,11 @@ public class BrandingFactory {
       Themes themes,
       HostBrands hosts) {
     return new BrandingService(brands, builder, images, assets, themes, hosts);
+  }
+
+  @Singleton
+  EmailTemplateService emailTemplateService(TemplateOverrides overrides, MailPreviews previews) {
+    return new EmailTemplateService(overrides, previews);
   }
 
   @Singleton

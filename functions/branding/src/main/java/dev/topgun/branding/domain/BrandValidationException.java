@@ -6,10 +6,24 @@ import java.util.List;
 public class BrandValidationException extends RuntimeException {
 
   private final List<Violation> violations;
+  private final String reason;
 
   public BrandValidationException(String message, List<Violation> violations) {
+    this(message, violations, null);
+  }
+
+  /**
+   * @param reason a stable code of why, for clients (e.g. an image's {@code polyglot}); may be null
+   */
+  public BrandValidationException(String message, List<Violation> violations, String reason) {
     super(message);
     this.violations = List.copyOf(violations);
+    this.reason = reason;
+  }
+
+  /** A stable code of why, when there is one. */
+  public String reason() {
+    return reason;
   }
 
   public static BrandValidationException of(String field, String message) {

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Organizations' own subjects and bodies of the platform's mail templates: read (with the
- * variables each offers), replace (checked by compiling it: only the template's variables, no
- * unescaped HTML), and preview with the organization's brand. Every mail about the organization (or
- * a descendant without its own) uses the override; one that fails to render falls back to the
- * default — the renderer's rule.
+ * Organizations' own subjects and bodies of the platform's mail templates: read (with the variables
+ * each offers), replace (checked by compiling it: only the template's variables, no unescaped
+ * HTML), and preview with the organization's brand. Every mail about the organization (or a
+ * descendant without its own) uses the override; one that fails to render falls back to the default
+ * — the renderer's rule.
  */
 public final class EmailTemplateService {
 
@@ -69,7 +69,9 @@ public final class EmailTemplateService {
       Target target, String name, String subject, String html, String text) {
     MailTemplate template = template(name);
     TemplateOverride candidate =
-        subject == null && html == null && text == null ? null : checked(template, subject, html, text);
+        subject == null && html == null && text == null
+            ? null
+            : checked(template, subject, html, text);
     return previews.render(target.orgId(), template, candidate);
   }
 

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owners' notices of the branding function, as branded mail (shared-lib's {@link BrandedMail}):
- * the owners are the organization's memberships with role {@code owner}. A mail that cannot be
- * sent to one owner is logged (never its text) and the others are still sent.
+ * Owners' notices of the branding function, as branded mail (shared-lib's {@link BrandedMail}): the
+ * owners are the organization's memberships with role {@code owner}. A mail that cannot be sent to
+ * one owner is logged (never its text) and the others are still sent.
  */
 @Singleton
 public class OwnersMail implements OwnerMail {
@@ -63,7 +63,11 @@ public class OwnersMail implements OwnerMail {
       try {
         mail.send(owner, orgId, MailTemplate.HOSTNAME_SUSPENDED, variables);
       } catch (Mailer.MailException e) {
-        LOG.error("The suspension of {} was not mailed to an owner of {}: {}", hostname, orgId, e.getMessage());
+        LOG.error(
+            "The suspension of {} was not mailed to an owner of {}: {}",
+            hostname,
+            orgId,
+            e.getMessage());
       }
     }
   }

@@ -61,7 +61,12 @@ public class DynamoTemplateOverrides implements TemplateOverrides {
       tx.put(MailTemplateItem.SCHEMA, item);
     }
     audit.record(
-        tx, change.audit(), orgId, change.action(), "mail-template:" + override.name(), change.details());
+        tx,
+        change.audit(),
+        orgId,
+        change.action(),
+        "mail-template:" + override.name(),
+        change.details());
     tx.commit();
   }
 

@@ -1,0 +1,59 @@
+package dev.topgun.branding.images;
+
+import dev.topgun.branding.domain.BrandValidationException;
+import dev.topgun.branding.domain.CheckedImage;
+import dev.topgun.branding.domain.EffectiveBrand;
+import dev.topgun.branding.domain.FaviconFiles;
+import dev.topgun.branding.domain.Images;
+import dev.topgun.branding.domain.StoredAsset;
+import dev.topgun.branding.domain.Violation;
+import dev.topgun.shared.branding.Favicon;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** The domain's image port over this package: checks by content, favicons, manifests, defaults. */
+@Singleton
+public class ImageChecks implements Images {
+
+  private final DefaultAssets defaults = new DefaultAssets();
+
+  @Override
+  public CheckedImage check(byte[] bytes) {
+    try {
+      InspectedImage image = ImageInspector.inspect(bytes);
+      return new CheckedImage(
+          image.bytes(),
+          image.format().mediaType(),
+          image.format().extension(),
+          image.width(),
+          image.height());
+    } catch (InvalidImageException e) {
+      throw new BrandValidationException(
+          "The image is refused: " + e.getMessage(),
+          List.of(new Violation("image", e.getMessage())),
+          e.reason());
+    }
+  }
+
+  @Override
+  public FaviconFiles favicons(CheckedImage source) {
+    GeneratedFavicons set = FaviconSet.generate(ImageInspector.inspect(source.bytes()));
+    return new FaviconFiles(set.pngs(), set.ico());
+  }
+
+  @Override
+  public Optional<StoredAsset> defaultAsset(String file) {
+    return defaults.get(file).map(a -> new StoredAsset(a.bytes(), a.mediaType()));
+  }
+
+  @Override
+  public String webManifest(EffectiveBrand brand, List<Favicon> icons) {
+    return WebAppManifest.json(
+        brand.platformName(),
+        brand.shortName(),
+        brand.colors().primary(),
+        brand.colors().background(),
+        icons);
+  }
+}
