@@ -20,10 +20,14 @@ public final class BrandDefaults {
   /** The font of a brand that names none: the platform's own UI font stack. */
   public static final String FONT_FAMILY = "system-ui";
 
+  /**
+   * Text on primary and on background reach WCAG AA (4.5:1) in both modes: no warning of its own.
+   */
   public static final BrandPalette LIGHT =
-      new BrandPalette("#2563eb", "#475569", "#d97706", "#ffffff", "#f8fafc", "#0f172a");
+      new BrandPalette("#3b82f6", "#475569", "#d97706", "#ffffff", "#f8fafc", "#0f172a");
+
   public static final BrandPalette DARK =
-      new BrandPalette("#60a5fa", "#94a3b8", "#fbbf24", "#0b1120", "#1e293b", "#e2e8f0");
+      new BrandPalette("#1d4ed8", "#94a3b8", "#fbbf24", "#0b1120", "#1e293b", "#e2e8f0");
 
   private BrandDefaults() {}
 

@@ -164,11 +164,17 @@ class ThemeCssTest {
   }
 
   @Test
-  void theDefaultPalette_warnsOfItsTextOnPrimaryInBothModes() {
-    assertThat(ThemeCss.build(defaults()).warnings())
+  void theDefaultPalette_passesItsOwnContrastCheck_andAPoorOneWarnsInTheModeItFails() {
+    assertThat(ThemeCss.build(defaults()).warnings()).isEmpty();
+
+    BrandColors poor =
+        BrandColors.of(
+            new BrandPalette("#2563eb", "#475569", "#d97706", "#ffffff", "#f8fafc", "#0f172a"),
+            BrandDefaults.DARK);
+    assertThat(
+            ThemeCss.build(new ThemeInput(poor, BrandDefaults.FONT_FAMILY, null, ACME)).warnings())
         .extracting(w -> w.mode() + " " + w.code() + " " + w.ratio())
-        .containsExactly(
-            "light contrast_text_on_primary 3.45", "dark contrast_text_on_primary 2.06");
+        .containsExactly("light contrast_text_on_primary 3.45");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.topgun.branding.images;
+package dev.topgun.branding.generators;
 
 import dev.topgun.branding.domain.BrandValidationException;
 import dev.topgun.branding.domain.CheckedImage;
@@ -7,6 +7,13 @@ import dev.topgun.branding.domain.FaviconFiles;
 import dev.topgun.branding.domain.Images;
 import dev.topgun.branding.domain.StoredAsset;
 import dev.topgun.branding.domain.Violation;
+import dev.topgun.branding.images.DefaultAssets;
+import dev.topgun.branding.images.FaviconSet;
+import dev.topgun.branding.images.GeneratedFavicons;
+import dev.topgun.branding.images.ImageInspector;
+import dev.topgun.branding.images.InspectedImage;
+import dev.topgun.branding.images.InvalidImageException;
+import dev.topgun.branding.images.WebAppManifest;
 import dev.topgun.shared.branding.Favicon;
 import jakarta.inject.Singleton;
 import java.util.List;
