@@ -39,11 +39,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * The branding function through the local runtime, as a reseller would use it: licensed with
- * {@code white_label} by the operator, it sets its brand, uploads a logo (favicons appear in every
- * size), claims a hostname, proves it with a TXT record published through the Route 53 API, and
- * that hostname then resolves to its brand; a sub_user inherits it, and an invitation mailed about
- * the sub_user (read from maildev) is branded — with the origin hidden, without the platform's name
+ * The branding function through the local runtime, as a reseller would use it: licensed with {@code
+ * white_label} by the operator, it sets its brand, uploads a logo (favicons appear in every size),
+ * claims a hostname, proves it with a TXT record published through the Route 53 API, and that
+ * hostname then resolves to its brand; a sub_user inherits it, and an invitation mailed about the
+ * sub_user (read from maildev) is branded — with the origin hidden, without the platform's name
  * anywhere in the message.
  */
 class BrandingFlowIT {
@@ -164,8 +164,9 @@ class BrandingFlowIT {
     JsonNode txt = claimed.body().path("verification");
     assertThat(txt.path("type").asText()).isEqualTo("TXT");
     assertThat(txt.path("name").asText()).isEqualTo("_domain-verification." + host);
-    assertThat(resolve(host).path("organization").isMissingNode()
-            || resolve(host).path("organization").isNull())
+    assertThat(
+            resolve(host).path("organization").isMissingNode()
+                || resolve(host).path("organization").isNull())
         .as("a pending hostname resolves to the default")
         .isTrue();
     publishTxt(txt.path("name").asText(), txt.path("value").asText());
@@ -274,8 +275,7 @@ class BrandingFlowIT {
     } finally {
       pool.shutdownNow();
     }
-    int claims =
-        listed(first, a).size() + listed(second, b).size();
+    int claims = listed(first, a).size() + listed(second, b).size();
     assertThat(claims).isEqualTo(1);
   }
 
@@ -302,7 +302,11 @@ class BrandingFlowIT {
         "image/svg+xml",
         400);
     assertRefused(
-        admin, path + "/favicon", svg("<rect width=\"10\" height=\"10\" onload=\"x()\"/>"), "image/svg+xml", 400);
+        admin,
+        path + "/favicon",
+        svg("<rect width=\"10\" height=\"10\" onload=\"x()\"/>"),
+        "image/svg+xml",
+        400);
 
     // when / then: custom CSS
     for (String css :
@@ -335,8 +339,8 @@ class BrandingFlowIT {
     assertThat(listed(admin, reseller)).isEmpty();
   }
 
-  private static void assertRefused(
-      User admin, String path, byte[] body, String type, int status) throws Exception {
+  private static void assertRefused(User admin, String path, byte[] body, String type, int status)
+      throws Exception {
     Answer refused = client.upload(admin.token(), path, body, type);
     assertThat(refused.status()).as(refused.raw()).isEqualTo(status);
     assertThat(refused.headers().firstValue("content-type").orElse(""))
@@ -372,8 +376,7 @@ class BrandingFlowIT {
 
   private static Callable<Answer> claim(User user, String org, String body) {
     return () ->
-        client.call(
-            user.token(), "POST", "/v1/organizations/" + org + "/branding/hostnames", body);
+        client.call(user.token(), "POST", "/v1/organizations/" + org + "/branding/hostnames", body);
   }
 
   private static List<JsonNode> listed(User user, String org) throws Exception {
@@ -444,8 +447,7 @@ class BrandingFlowIT {
 
   /** Width and height from a PNG's IHDR chunk (after the 8-byte signature and chunk header). */
   static int[] pngSize(byte[] png) {
-    assertThat(Arrays.copyOf(png, 8))
-        .containsExactly(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a);
+    assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a);
     assertThat(new String(png, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("IHDR");
     ByteBuffer header = ByteBuffer.wrap(png, 16, 8);
     return new int[] {header.getInt(), header.getInt()};
@@ -467,9 +469,7 @@ class BrandingFlowIT {
   /** JSON string literals for bodies built by hand. */
   static final class Json {
     static String quote(String s) {
-      return "\""
-          + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-          + "\"";
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
   }
 }

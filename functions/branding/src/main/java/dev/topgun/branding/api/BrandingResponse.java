@@ -18,7 +18,15 @@ import java.util.List;
  */
 @Serdeable
 public record BrandingResponse(
-    Own own, Effective effective, List<Notice> warnings, List<Notice> removed) {
+    Own own, Effective effective, List<Remark> warnings, List<Remark> removed) {
+
+  /** A contrast warning ({@code code} e.g. {@code contrast_text_on_primary}) or dropped CSS. */
+  @Serdeable
+  public record Remark(String code, String message) {
+    static List<Remark> of(List<Notice> notices) {
+      return notices.stream().map(n -> new Remark(n.code(), n.message())).toList();
+    }
+  }
 
   @Serdeable
   public record Own(
@@ -102,8 +110,8 @@ public record BrandingResponse(
             e.favicons(),
             e.faviconIcoUrl(),
             e.manifestUrl()),
-        view.warnings(),
-        view.removed());
+        Remark.of(view.warnings()),
+        Remark.of(view.removed()));
   }
 
   private static String url(AssetRef ref) {
