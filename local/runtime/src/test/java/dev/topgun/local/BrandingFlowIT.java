@@ -339,6 +339,78 @@ class BrandingFlowIT {
     assertThat(listed(admin, reseller)).isEmpty();
   }
 
+  @Test
+  void everyPublicRoute_throughAHostnameThatHidesItsOrigin_namesNoOrigin() throws Exception {
+    // given: a hiding reseller's verified hostname, with a logo
+    User admin = client.signUp("hidden-admin");
+    String reseller = licensedReseller(admin, "\"white_label\"");
+    String path = "/v1/organizations/" + reseller + "/branding";
+    Answer set =
+        client.call(
+            admin.token(),
+            "PUT",
+            path,
+            "{\"platformName\":\"Nimbus Panel\",\"hideOriginBranding\":true}");
+    assertThat(set.status()).as(set.raw()).isEqualTo(200);
+    JsonNode brand = client.upload(admin.token(), path + "/logo", png(64, 64), "image/png").body();
+    String host = "hidden-" + UUID.randomUUID().toString().substring(0, 8) + "." + zone;
+    JsonNode claim =
+        client
+            .call(admin.token(), "POST", path + "/hostnames", "{\"hostname\":\"" + host + "\"}")
+            .body();
+    publishTxt(
+        claim.path("verification").path("name").asText(),
+        claim.path("verification").path("value").asText());
+    assertThat(
+            client
+                .call(admin.token(), "POST", path + "/hostnames/" + host + "/verify", null)
+                .status())
+        .isEqualTo(200);
+    JsonNode effective = brand.path("effective");
+
+    // when: every public route of the route table, and errors, asked through that hostname
+    Map<String, String> values =
+        Map.of(
+            "file",
+            effective.path("themeCssUrl").asText().replaceAll(".*/", ""),
+            "owner",
+            reseller);
+    List<String> asked = new ArrayList<>();
+    for (dev.topgun.shared.routes.Route route :
+        dev.topgun.shared.routes.RouteTable.load().routes()) {
+      if (!route.auth().equals("public")) {
+        continue;
+      }
+      String filled = route.path();
+      if (filled.contains("/assets/")) {
+        filled = effective.path("logoUrl").asText();
+      }
+      for (Map.Entry<String, String> v : values.entrySet()) {
+        filled = filled.replace("{" + v.getKey() + "}", v.getValue());
+      }
+      asked.add(route.method() + " " + filled);
+    }
+    asked.addAll(
+        List.of(
+            "GET /v1/branding/css/not-a-stylesheet.css",
+            "GET /v1/branding/assets/" + reseller + "/nothing.png",
+            "GET /v1/no-such-route",
+            "POST /v1/licenses/validate",
+            "GET /v1/organizations/" + reseller + "/branding"));
+
+    // then: no answer, body or header, names the origin
+    for (String request : asked) {
+      String method = request.substring(0, request.indexOf(' '));
+      String target = request.substring(request.indexOf(' ') + 1);
+      HttpResponse<byte[]> answer = client.send(method, target, Map.of("X-Forwarded-Host", host));
+      String text = new String(answer.body(), StandardCharsets.ISO_8859_1) + answer.headers().map();
+      assertThat(text.toLowerCase(Locale.ROOT))
+          .as(request + " -> " + answer.statusCode())
+          .doesNotContain("topgun");
+    }
+    assertThat(asked).hasSizeGreaterThan(10);
+  }
+
   private static void assertRefused(User admin, String path, byte[] body, String type, int status)
       throws Exception {
     Answer refused = client.upload(admin.token(), path, body, type);

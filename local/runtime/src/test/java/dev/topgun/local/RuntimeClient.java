@@ -186,6 +186,24 @@ final class RuntimeClient implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** A request without a token and with an empty JSON body for POSTs; the body as bytes. */
+  HttpResponse<byte[]> send(String method, String path, java.util.Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.endpoint().resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString("{}"));
+    if (!method.equals("GET")) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Every message maildev holds for {@code address} now. */
   java.util.List<JsonNode> mailsTo(String address) throws Exception {
     return mailTo(address);

@@ -181,6 +181,23 @@ class BrandedMailIT {
     assertThat(String.valueOf(received.get("html"))).contains("Accept the invitation");
   }
 
+  @Test
+  void everyMailType_sentAboutACustomerOfABrandThatHidesItsOrigin_namesNoOrigin() throws Exception {
+    for (MailTemplate template : MailTemplate.values()) {
+      // when: each kind of mail the platform sends, with its example values
+      String to = template.id() + "@hidden.example.test";
+      branded.send(to, "partner", template, template.examples());
+
+      // then: neither its headers nor its parts name the platform
+      Map<String, Object> received = awaitMailTo(to);
+      String source = source(received);
+      assertThat(source).as(template.id()).doesNotContainIgnoringCase("topgun");
+      assertThat(String.valueOf(received.get("subject"))).as(template.id()).isNotBlank();
+      assertThat(String.valueOf(received.get("html"))).as(template.id()).contains("Acme Partner");
+      assertThat(String.valueOf(received.get("text"))).as(template.id()).isNotBlank();
+    }
+  }
+
   private static Map<String, Object> invitation(String organization) {
     return Map.of(
         "organization.name",

@@ -54,6 +54,28 @@ final class Responses {
   }
 
   /**
+   * The type as the functions answer it through a custom hostname (shared-lib's ProblemMapper:
+   * {@code https://<host>/problems/<slug>}, so a brand that hides its origin never shows the
+   * platform's). The runtime does not read brands: every hostname other than its own loopback names
+   * is taken as such a hostname.
+   */
+  static String hostedType(HttpExchange exchange, String type) {
+    if (!type.startsWith(ProblemType.BASE)) {
+      return type;
+    }
+    String host = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
+    if (host == null || host.isBlank()) {
+      host = exchange.getRequestHeaders().getFirst("Host");
+    }
+    String name =
+        dev.topgun.shared.branding.HiddenOrigins.hostname(host == null ? null : host.split(",")[0]);
+    if (name == null || name.equals("localhost") || name.endsWith(".localhost")) {
+      return type;
+    }
+    return "https://" + name + "/problems/" + type.substring(ProblemType.BASE.length());
+  }
+
+  /**
    * @param extensions extra members of the problem document
    */
   static void problem(
@@ -66,7 +88,7 @@ final class Responses {
       Map<String, List<String>> headers)
       throws IOException {
     ObjectNode problem = Json.MAPPER.createObjectNode();
-    problem.put("type", type);
+    problem.put("type", hostedType(exchange, type));
     problem.put("title", title);
     problem.put("status", status);
     problem.put("detail", detail);
