@@ -63,7 +63,13 @@ class BrandingFlowIT {
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(LocalConfig.defaults().withFreePorts().withDataDir(data));
+    // The declared schedules fire every 2 s (the hostname re-check among them, daily in AWS).
+    runtime =
+        LocalRuntime.start(
+            LocalConfig.defaults()
+                .withFreePorts()
+                .withDataDir(data)
+                .withSchedulePeriod(Duration.ofSeconds(2)));
     client = new RuntimeClient(runtime);
     operator = client.operatorToken();
     root = runtime.rootOrganizationId();
@@ -212,6 +218,78 @@ class BrandingFlowIT {
     assertThat(mail.path("from").get(0).path("name").asText()).isEqualTo("Acme Support");
     String source = rawMail(mail.path("id").asText());
     assertThat(source.toLowerCase(Locale.ROOT)).doesNotContain("topgun");
+  }
+
+  @Test
+  void aDescendantsOwnBrandIsRebuiltAfterItsResellerChanges_andALostProofSuspendsTheHostname()
+      throws Exception {
+    // given: a reseller and a sub_user with a brand of its own (a color) below it
+    User admin = client.signUp("warm-admin");
+    String reseller = licensedReseller(admin, "\"white_label\"");
+    String resellerPath = "/v1/organizations/" + reseller + "/branding";
+    assertThat(
+            client
+                .call(admin.token(), "PUT", resellerPath, "{\"platformName\":\"Before\"}")
+                .status())
+        .isEqualTo(200);
+    String sub = client.createChild(admin.token(), reseller, "warm-sub", "sub_user");
+    String subPath = "/v1/organizations/" + sub + "/branding";
+    Answer own =
+        client.call(admin.token(), "PUT", subPath, "{\"colors\":{\"primary\":\"#123456\"}}");
+    assertThat(own.status()).as(own.raw()).isEqualTo(200);
+    assertThat(own.body().path("effective").path("platformName").asText()).isEqualTo("Before");
+
+    // when: the reseller renames itself
+    client.call(admin.token(), "PUT", resellerPath, "{\"platformName\":\"After\"}");
+
+    // then: the warm-up after BrandingChanged rebuilds the sub_user's brand, keeping its color
+    client.await(
+        "the sub_user's brand rebuilt",
+        DELIVERY,
+        () -> {
+          JsonNode effective =
+              client.call(admin.token(), "GET", subPath, null).body().path("effective");
+          return effective.path("platformName").asText().equals("After")
+              && effective.path("colors").path("primary").asText().equals("#123456");
+        });
+
+    // given: a verified hostname of the reseller
+    String host = "lost-" + UUID.randomUUID().toString().substring(0, 8) + "." + zone;
+    JsonNode claim =
+        client
+            .call(
+                admin.token(),
+                "POST",
+                resellerPath + "/hostnames",
+                "{\"hostname\":\"" + host + "\"}")
+            .body();
+    String txtName = claim.path("verification").path("name").asText();
+    String token = claim.path("verification").path("value").asText();
+    publishTxt(txtName, token);
+    assertThat(
+            client
+                .call(admin.token(), "POST", resellerPath + "/hostnames/" + host + "/verify", null)
+                .status())
+        .isEqualTo(200);
+    assertThat(resolve(host).path("platformName").asText()).isEqualTo("After");
+
+    // when: its proof disappears, and a day passes
+    changeTxt(ChangeAction.DELETE, txtName, token);
+    runtime.advanceClock(Duration.ofDays(1).plusHours(1));
+
+    // then: the daily re-check suspends it, the owner is told, and it resolves to the default
+    client.await(
+        "the hostname suspended",
+        DELIVERY,
+        () ->
+            listed(admin, reseller).stream()
+                .anyMatch(
+                    h ->
+                        h.path("hostname").asText().equals(host)
+                            && h.path("status").asText().equals("suspended")));
+    JsonNode told = client.awaitMailTo(admin.email(), DELIVERY);
+    assertThat(told.path("subject").asText() + told.path("text").asText()).contains(host);
+    assertThat(resolve(host).path("organization").path("id").asText("")).isEmpty();
   }
 
   @Test
@@ -467,6 +545,10 @@ class BrandingFlowIT {
   }
 
   private static void publishTxt(String name, String value) {
+    changeTxt(ChangeAction.UPSERT, name, value);
+  }
+
+  private static void changeTxt(ChangeAction action, String name, String value) {
     route53.changeResourceRecordSets(
         r ->
             r.hostedZoneId(zoneId)
@@ -474,7 +556,7 @@ class BrandingFlowIT {
                     b ->
                         b.changes(
                             Change.builder()
-                                .action(ChangeAction.UPSERT)
+                                .action(action)
                                 .resourceRecordSet(
                                     ResourceRecordSet.builder()
                                         .name(name)

@@ -1,6 +1,5 @@
 package dev.topgun.branding.domain;
 
-import dev.topgun.branding.events.BrandingChangedV1;
 import dev.topgun.shared.audit.AuditContext;
 import dev.topgun.shared.branding.BrandManifest;
 import dev.topgun.shared.events.Event;
@@ -282,8 +281,7 @@ public final class BrandingService {
     if (cssUrl != null) {
       details.put("themeCssUrl", cssUrl);
     }
-    Event event =
-        Event.of(BrandingChangedV1.TYPE, orgId, new BrandingChangedV1(orgId, kind, cssUrl, hides));
+    Event event = Facts.brandingChanged(orgId, kind, cssUrl, hides);
     return new BrandChange(audit, action, details, List.of(event));
   }
 
