@@ -27,7 +27,8 @@ public class ClientWarmUp implements ApplicationEventListener<StartupEvent> {
   static final java.util.List<String> OPTIONAL_CLIENTS =
       java.util.List.of(
           "software.amazon.awssdk.services.eventbridge.EventBridgeClient",
-          "software.amazon.awssdk.services.kms.KmsClient");
+          "software.amazon.awssdk.services.kms.KmsClient",
+          "software.amazon.awssdk.services.s3.S3Client");
 
   private final BeanContext beans;
 

@@ -3,6 +3,7 @@ package dev.topgun.branding.assets;
 import dev.topgun.branding.domain.AssetStore;
 import dev.topgun.branding.domain.StoredAsset;
 import dev.topgun.shared.aws.S3Buckets;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,30 +27,37 @@ public class S3AssetStore implements AssetStore {
   private static final Logger LOG = LoggerFactory.getLogger(S3AssetStore.class);
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-  private final S3Client s3;
+  private final BeanProvider<S3Client> clients;
   private final String bucket;
 
-  public S3AssetStore(S3Client s3, S3Buckets buckets) {
-    this.s3 = s3;
+  /**
+   * @param clients the S3 client, taken at the first file read or written: resolving a brand needs
+   *     none, so a cold start that only resolves does not build it (shared-lib's warm-up builds it
+   *     in the background)
+   */
+  public S3AssetStore(BeanProvider<S3Client> clients, S3Buckets buckets) {
+    this.clients = clients;
     this.bucket = buckets.assets();
   }
 
   @Override
   public void put(String owner, String file, byte[] bytes, String mediaType) {
-    s3.putObject(
-        r ->
-            r.bucket(bucket)
-                .key(PREFIX + owner + "/" + file)
-                .contentType(mediaType)
-                .cacheControl(IMMUTABLE),
-        RequestBody.fromBytes(bytes));
+    clients
+        .get()
+        .putObject(
+            r ->
+                r.bucket(bucket)
+                    .key(PREFIX + owner + "/" + file)
+                    .contentType(mediaType)
+                    .cacheControl(IMMUTABLE),
+            RequestBody.fromBytes(bytes));
   }
 
   @Override
   public Optional<StoredAsset> get(String owner, String file) {
     try {
       ResponseBytes<GetObjectResponse> object =
-          s3.getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+          clients.get().getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
       return Optional.of(new StoredAsset(object.asByteArray(), object.response().contentType()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
@@ -63,7 +71,7 @@ public class S3AssetStore implements AssetStore {
   @Override
   public boolean exists(String owner, String file) {
     try {
-      s3.headObject(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+      clients.get().headObject(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
       return true;
     } catch (NoSuchKeyException e) {
       return false;

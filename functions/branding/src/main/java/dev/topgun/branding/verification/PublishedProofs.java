@@ -5,6 +5,7 @@ import dev.topgun.shared.dns.DnsLookupFailedException;
 import dev.topgun.shared.dns.DnsNameNotFoundException;
 import dev.topgun.shared.dns.DnsNoDataException;
 import dev.topgun.shared.dns.DnsResolver;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -39,20 +40,24 @@ public class PublishedProofs implements Proofs {
   private static final int TIMEOUT_MILLIS = 3000;
   private static final int MAX_BYTES = 4096;
 
-  private final DnsResolver dns;
+  private final BeanProvider<DnsResolver> resolvers;
   private final boolean allowPrivate;
 
+  /**
+   * @param resolvers the resolver, taken at the first lookup (a cold start that checks no proof
+   *     does not read the resolver's configuration)
+   */
   public PublishedProofs(
-      DnsResolver dns,
+      BeanProvider<DnsResolver> resolvers,
       @Value("${topgun.branding.http-proof.allow-private:false}") boolean allowPrivate) {
-    this.dns = dns;
+    this.resolvers = resolvers;
     this.allowPrivate = allowPrivate;
   }
 
   @Override
   public boolean txtHolds(String name, String value) {
     try {
-      return dns.txt(name).stream().map(String::strip).anyMatch(value::equals);
+      return resolvers.get().txt(name).stream().map(String::strip).anyMatch(value::equals);
     } catch (DnsNameNotFoundException | DnsNoDataException e) {
       return false;
     } catch (DnsLookupFailedException e) {
@@ -84,7 +89,7 @@ public class PublishedProofs implements Proofs {
   private List<InetAddress> addresses(String host) {
     List<InetAddress> addresses = new ArrayList<>();
     try {
-      for (String a : dns.a(host)) {
+      for (String a : resolvers.get().a(host)) {
         addresses.add(InetAddress.getByName(a));
       }
     } catch (DnsNameNotFoundException | DnsNoDataException | DnsLookupFailedException e) {
