@@ -1,9 +1,8 @@
 package dev.topgun.shared.aws;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -23,14 +22,18 @@ public class S3Clients {
 
   private static final String SERVICE = "s3";
 
-  @Singleton
-  @Bean(preDestroy = "close")
+  /**
+   * A new client each time it is asked for: prototypes are not built at start-up (a Lambda context
+   * builds every singleton eagerly), and the S3 client is the heaviest there is. Its user keeps the
+   * one it took for the JVM's life and closes it.
+   */
+  @Prototype
   public S3Client s3Client(AwsClientConfigurer configurer) {
     return client(configurer);
   }
 
-  @Singleton
-  @Bean(preDestroy = "close")
+  /** As {@link #s3Client}: a new presigner each time, kept by its user. */
+  @Prototype
   public S3Presigner s3Presigner(AwsClientConfigurer configurer) {
     return presigner(configurer);
   }

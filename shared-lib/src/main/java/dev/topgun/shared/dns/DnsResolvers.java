@@ -1,10 +1,10 @@
 package dev.topgun.shared.dns;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.xbill.DNS.SimpleResolver;
 
@@ -18,7 +18,8 @@ import org.xbill.DNS.SimpleResolver;
 @Requires(classes = SimpleResolver.class)
 public class DnsResolvers {
 
-  @Singleton
+  /** A new resolver each time (not built at start-up); its user keeps the one it took. */
+  @Prototype
   public DnsResolver dnsResolver(
       @Value("${topgun.dns.resolver:}") @Nullable String server,
       @Value("${topgun.dns.timeout:3s}") Duration timeout) {

@@ -240,6 +240,9 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
       if (OptionalClasses.present(EVENT_BRIDGE_CLIENT)) {
         EventBridgePreload.build(http);
       }
+      if (OptionalClasses.present(S3_CLIENT)) {
+        S3Preload.build(http);
+      }
     } catch (RuntimeException | Error e) {
       // A preload that fails changes nothing but the timing: the real client reports real errors.
     }
@@ -247,6 +250,20 @@ public class FunctionHandler implements RequestStreamHandler, Closeable {
 
   private static final String EVENT_BRIDGE_CLIENT =
       "software.amazon.awssdk.services.eventbridge.EventBridgeClient";
+
+  private static final String S3_CLIENT = "software.amazon.awssdk.services.s3.S3Client";
+
+  /** Loaded only where the function carries the S3 SDK (branding's assets). */
+  private static final class S3Preload {
+    static void build(SdkHttpClient http) {
+      software.amazon.awssdk.services.s3.S3Client.builder()
+          .region(Region.US_EAST_1)
+          .credentialsProvider(AnonymousCredentialsProvider.create())
+          .httpClient(http)
+          .build()
+          .close();
+    }
+  }
 
   /** Loaded only where the function carries the EventBridge SDK (the outbox relay). */
   private static final class EventBridgePreload {

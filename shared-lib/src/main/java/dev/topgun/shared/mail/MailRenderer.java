@@ -42,22 +42,49 @@ public final class MailRenderer {
       Pattern.compile("[^\\s<>\"'@,;:()\\[\\]\\\\]+@[^\\s<>\"'@,;:()\\[\\]\\\\]+");
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029\\t]+");
 
-  private final Map<MailTemplate, Map<MailPart, Template>> defaults =
-      new EnumMap<>(MailTemplate.class);
-  private final Template htmlLayout;
-  private final Template textLayout;
+  private volatile Compiled compiled;
 
-  /** Compiles every default template and the layouts once; a broken default fails here. */
-  public MailRenderer() {
-    for (MailTemplate template : MailTemplate.values()) {
-      Map<MailPart, Template> parts = new EnumMap<>(MailPart.class);
-      for (MailPart part : MailPart.values()) {
-        parts.put(part, MailTemplates.compiler(part).compile(template.defaultSource(part)));
+  /** The default templates and the layouts, compiled together. */
+  private record Compiled(
+      Map<MailTemplate, Map<MailPart, Template>> defaults,
+      Template htmlLayout,
+      Template textLayout) {
+
+    static Compiled all() {
+      Map<MailTemplate, Map<MailPart, Template>> defaults = new EnumMap<>(MailTemplate.class);
+      for (MailTemplate template : MailTemplate.values()) {
+        Map<MailPart, Template> parts = new EnumMap<>(MailPart.class);
+        for (MailPart part : MailPart.values()) {
+          parts.put(part, MailTemplates.compiler(part).compile(template.defaultSource(part)));
+        }
+        defaults.put(template, parts);
       }
-      defaults.put(template, parts);
+      return new Compiled(
+          defaults,
+          MailTemplates.compiler(MailPart.HTML).compile(MailTemplate.layout(MailPart.HTML)),
+          MailTemplates.compiler(MailPart.TEXT).compile(MailTemplate.layout(MailPart.TEXT)));
     }
-    htmlLayout = MailTemplates.compiler(MailPart.HTML).compile(MailTemplate.layout(MailPart.HTML));
-    textLayout = MailTemplates.compiler(MailPart.TEXT).compile(MailTemplate.layout(MailPart.TEXT));
+  }
+
+  /**
+   * Compiles every default template and the layouts once, at the first mail (not at start-up: a
+   * function's cold start should not pay for mail it may never send); a broken default fails there,
+   * and the renderer's tests compile them all.
+   */
+  public MailRenderer() {}
+
+  private Compiled compiled() {
+    Compiled c = compiled;
+    if (c == null) {
+      synchronized (this) {
+        c = compiled;
+        if (c == null) {
+          c = Compiled.all();
+          compiled = c;
+        }
+      }
+    }
+    return c;
   }
 
   /**
@@ -103,9 +130,9 @@ public final class MailRenderer {
     Map<String, Object> layout = new HashMap<>(context);
     layout.put("subject", subject);
     layout.put("content", content.stripTrailing());
-    String html = htmlLayout.execute(layout);
+    String html = compiled().htmlLayout().execute(layout);
     layout.put("content", textContent.stripTrailing());
-    String text = textLayout.execute(layout);
+    String text = compiled().textLayout().execute(layout);
 
     String fromName =
         oneLine(present(brand.emailFromName()) ? brand.emailFromName() : brand.platformName());
@@ -143,7 +170,7 @@ public final class MailRenderer {
           override.getPk(),
           why);
     }
-    return finish(part, defaults.get(template).get(part).execute(context));
+    return finish(part, compiled().defaults().get(template).get(part).execute(context));
   }
 
   /** A part as it is sent: the subject on one line, the bodies as they rendered. */

@@ -4,6 +4,7 @@ import dev.topgun.branding.domain.AssetStore;
 import dev.topgun.branding.domain.StoredAsset;
 import dev.topgun.shared.aws.S3Buckets;
 import io.micronaut.context.BeanProvider;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public class S3AssetStore implements AssetStore {
 
   private final BeanProvider<S3Client> clients;
   private final String bucket;
+  private volatile S3Client client;
 
   /**
    * @param clients the S3 client, taken at the first file read or written: resolving a brand needs
@@ -38,6 +40,28 @@ public class S3AssetStore implements AssetStore {
   public S3AssetStore(BeanProvider<S3Client> clients, S3Buckets buckets) {
     this.clients = clients;
     this.bucket = buckets.assets();
+  }
+
+  /** The client, built at the first use and kept for the JVM's life. */
+  private S3Client s3() {
+    S3Client built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = clients.get();
+          client = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  @PreDestroy
+  void close() {
+    if (client != null) {
+      client.close();
+    }
   }
 
   @Override
@@ -57,7 +81,7 @@ public class S3AssetStore implements AssetStore {
   public Optional<StoredAsset> get(String owner, String file) {
     try {
       ResponseBytes<GetObjectResponse> object =
-          clients.get().getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+          s3().getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
       return Optional.of(new StoredAsset(object.asByteArray(), object.response().contentType()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
@@ -71,7 +95,7 @@ public class S3AssetStore implements AssetStore {
   @Override
   public boolean exists(String owner, String file) {
     try {
-      clients.get().headObject(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
+      s3().headObject(r -> r.bucket(bucket).key(PREFIX + owner + "/" + file));
       return true;
     } catch (NoSuchKeyException e) {
       return false;

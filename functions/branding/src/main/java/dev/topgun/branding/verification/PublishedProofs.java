@@ -42,6 +42,7 @@ public class PublishedProofs implements Proofs {
 
   private final BeanProvider<DnsResolver> resolvers;
   private final boolean allowPrivate;
+  private volatile DnsResolver resolver;
 
   /**
    * @param resolvers the resolver, taken at the first lookup (a cold start that checks no proof
@@ -54,10 +55,20 @@ public class PublishedProofs implements Proofs {
     this.allowPrivate = allowPrivate;
   }
 
+  /** The resolver, taken at the first lookup and kept. */
+  private DnsResolver dns() {
+    DnsResolver taken = resolver;
+    if (taken == null) {
+      taken = resolvers.get();
+      resolver = taken;
+    }
+    return taken;
+  }
+
   @Override
   public boolean txtHolds(String name, String value) {
     try {
-      return resolvers.get().txt(name).stream().map(String::strip).anyMatch(value::equals);
+      return dns().txt(name).stream().map(String::strip).anyMatch(value::equals);
     } catch (DnsNameNotFoundException | DnsNoDataException e) {
       return false;
     } catch (DnsLookupFailedException e) {
@@ -89,7 +100,7 @@ public class PublishedProofs implements Proofs {
   private List<InetAddress> addresses(String host) {
     List<InetAddress> addresses = new ArrayList<>();
     try {
-      for (String a : resolvers.get().a(host)) {
+      for (String a : dns().a(host)) {
         addresses.add(InetAddress.getByName(a));
       }
     } catch (DnsNameNotFoundException | DnsNoDataException | DnsLookupFailedException e) {
