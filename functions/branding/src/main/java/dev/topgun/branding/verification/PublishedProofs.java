@@ -68,7 +68,7 @@ public class PublishedProofs implements Proofs {
   @Override
   public boolean txtHolds(String name, String value) {
     try {
-      return dns().txt(name).stream().map(String::strip).anyMatch(value::equals);
+      return dns().txt(name).stream().map(PublishedProofs::unquoted).anyMatch(value::equals);
     } catch (DnsNameNotFoundException | DnsNoDataException e) {
       return false;
     } catch (DnsLookupFailedException e) {
@@ -122,6 +122,14 @@ public class PublishedProofs implements Proofs {
                 && (address.getAddress()[0] & 0xff) == 100
                 && (address.getAddress()[1] & 0xc0) == 64);
     return allowPrivate ? !address.isMulticastAddress() && !address.isAnyLocalAddress() : !local;
+  }
+
+  /** A TXT string as published: surrounding whitespace and one pair of quotes do not count. */
+  static String unquoted(String txt) {
+    String s = txt.strip();
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1).strip()
+        : s;
   }
 
   /** The body of a 200 answer, or null. */
