@@ -76,8 +76,11 @@ final class TableSetup {
         .waitUntilTableExists(
             request -> request.tableName(table),
             waiter ->
+                // The timeout rules, not the SDK's default of 25 attempts (1.25 s at this delay,
+                // which a loaded machine's dynalite can take to make a table active).
                 waiter
                     .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
+                    .maxAttempts(600)
                     .waitTimeout(Duration.ofSeconds(30)));
   }
 }
