@@ -92,6 +92,7 @@ final class DynamoDbTestSupport {
             r -> r.tableName(name),
             o ->
                 o.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
+                    .maxAttempts(300)
                     .waitTimeout(Duration.ofSeconds(30)));
     return name;
   }

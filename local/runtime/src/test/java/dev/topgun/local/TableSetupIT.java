@@ -86,7 +86,10 @@ class TableSetupIT {
         .waiter()
         .waitUntilTableExists(
             d -> d.tableName(table),
-            w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))));
+            w ->
+                w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50)))
+                    .maxAttempts(600)
+                    .waitTimeout(Duration.ofSeconds(30)));
     assertThat(dynamo.describeTable(d -> d.tableName(table)).table().latestStreamArn()).isNull();
 
     // when
