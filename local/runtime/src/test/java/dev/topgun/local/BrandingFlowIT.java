@@ -253,6 +253,32 @@ class BrandingFlowIT {
               && effective.path("colors").path("primary").asText().equals("#123456");
         });
 
+    // when: the operator moves the sub_user under another branded reseller
+    User globexAdmin = client.signUp("globex-admin");
+    String globex = licensedReseller(globexAdmin, "\"white_label\"");
+    client.call(
+        globexAdmin.token(),
+        "PUT",
+        "/v1/organizations/" + globex + "/branding",
+        "{\"platformName\":\"Globex\"}");
+    Answer moved =
+        client.call(
+            operator,
+            "POST",
+            "/v1/organizations/" + sub + "/move",
+            "{\"newParentId\":\"" + globex + "\"}");
+    assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+
+    // then: after OrganizationMoved its own brand is rebuilt over its new reseller's
+    client.await(
+        "the moved sub_user's brand rebuilt",
+        DELIVERY,
+        () -> {
+          JsonNode effective = client.call(operator, "GET", subPath, null).body().path("effective");
+          return effective.path("platformName").asText().equals("Globex")
+              && effective.path("colors").path("primary").asText().equals("#123456");
+        });
+
     // given: a verified hostname of the reseller
     String host = "lost-" + UUID.randomUUID().toString().substring(0, 8) + "." + zone;
     JsonNode claim =

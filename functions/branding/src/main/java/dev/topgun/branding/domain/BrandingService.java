@@ -119,21 +119,35 @@ public final class BrandingService {
   public int rebuildDescendants(String orgId) {
     int rebuilt = 0;
     for (String id : brands.descendantsWithBrands(orgId)) {
-      retry(
-          () -> {
-            Target target = new Target(id, brands.ancestors(id));
-            Map<String, StoredBrand> stored = brands.of(target.lineage());
-            StoredBrand current = stored.get(id);
-            if (current != null) {
-              BrandBuilder.Built built =
-                  builder.build(target.lineage(), current.own(), stored, false);
-              brands.refresh(current, built.manifest());
-            }
-            return null;
-          });
-      rebuilt++;
+      if (rebuild(id)) {
+        rebuilt++;
+      }
     }
     return rebuilt;
+  }
+
+  /**
+   * After {@code orgId} moved: its own brand (if it has one) and its descendants' are rebuilt over
+   * their new ancestors. Returns how many were rebuilt.
+   */
+  public int rebuildSubtree(String orgId) {
+    int rebuilt = rebuild(orgId) ? 1 : 0;
+    return rebuilt + rebuildDescendants(orgId);
+  }
+
+  private boolean rebuild(String id) {
+    return retry(
+        () -> {
+          Target target = new Target(id, brands.ancestors(id));
+          Map<String, StoredBrand> stored = brands.of(target.lineage());
+          StoredBrand current = stored.get(id);
+          if (current == null) {
+            return false;
+          }
+          BrandBuilder.Built built = builder.build(target.lineage(), current.own(), stored, false);
+          brands.refresh(current, built.manifest());
+          return true;
+        });
   }
 
   /** The stylesheet {@code hash} names, if it was built. */

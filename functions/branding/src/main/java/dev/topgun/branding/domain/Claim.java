@@ -33,6 +33,14 @@ public record Claim(
     return "http://" + hostname + "/.well-known/domain-verification/" + token;
   }
 
+  /**
+   * This claim, its owner now with {@code ancestry} (the owner and its ancestors, nearest first).
+   */
+  public Claim withLineage(List<String> ancestry) {
+    return new Claim(
+        hostname, orgId, status, token, createdAt, verifiedAt, checkedAt, ancestry, revision);
+  }
+
   public Claim with(HostnameStatus next, Instant verified, Instant checked) {
     return new Claim(hostname, orgId, next, token, createdAt, verified, checked, lineage, revision);
   }

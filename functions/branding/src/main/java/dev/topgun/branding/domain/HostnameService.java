@@ -148,6 +148,24 @@ public final class HostnameService {
     return suspended;
   }
 
+  /**
+   * After {@code orgId} moved: the claims of its subtree carry their owners' new lineage, so a
+   * hostname resolves along the tree as it is now. Returns how many claims changed.
+   */
+  public int followMove(String orgId) {
+    int changed = 0;
+    for (String id : hostnames.subtree(orgId)) {
+      List<String> lineage = hostnames.lineage(id);
+      for (Claim claim : hostnames.of(id)) {
+        if (!claim.lineage().equals(lineage)) {
+          hostnames.update(claim.withLineage(lineage), null);
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+
   private boolean proven(Claim claim) {
     return proofs.txtHolds(claim.txtName(), claim.token())
         || proofs.httpServes(claim.httpUrl(), claim.token());

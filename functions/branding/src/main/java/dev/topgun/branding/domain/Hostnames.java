@@ -24,6 +24,12 @@ public interface Hostnames {
 
   void release(Claim claim, BrandChange change);
 
+  /** The organization and every descendant, at any depth. */
+  List<String> subtree(String orgId);
+
+  /** The organization and its ancestors, nearest first, as the tree holds them now. */
+  List<String> lineage(String orgId);
+
   /** Verified claims last checked before {@code before}, oldest first, at most {@code max}. */
   List<Claim> verifiedCheckedBefore(Instant before, int max);
 }

@@ -17,6 +17,9 @@ import dev.topgun.shared.store.Revision;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.store.Transaction;
 import dev.topgun.shared.store.TransactionalWriter;
+import dev.topgun.shared.tenancy.ClosureItem;
+import dev.topgun.shared.tenancy.TenancyDirectory;
+import dev.topgun.shared.tenancy.TenancyKeys;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +37,38 @@ public class DynamoHostnames implements Hostnames {
   private final TransactionalWriter writer;
   private final AuditTrail audit;
   private final Outbox outbox;
+  private final TenancyDirectory directory;
 
   public DynamoHostnames(
-      SingleTableStore store, TransactionalWriter writer, AuditTrail audit, Outbox outbox) {
+      SingleTableStore store,
+      TransactionalWriter writer,
+      AuditTrail audit,
+      Outbox outbox,
+      TenancyDirectory directory) {
     this.store = store;
     this.writer = writer;
     this.audit = audit;
     this.outbox = outbox;
+    this.directory = directory;
+  }
+
+  @Override
+  public List<String> subtree(String orgId) {
+    List<String> ids = new ArrayList<>();
+    ids.add(orgId);
+    store.forEach(
+        ClosureItem.SCHEMA,
+        TenancyKeys.descendants(orgId),
+        item -> ids.add(item.getDescendantId()));
+    return ids;
+  }
+
+  @Override
+  public List<String> lineage(String orgId) {
+    List<String> ids = new ArrayList<>();
+    ids.add(orgId);
+    ids.addAll(directory.ancestors(orgId));
+    return ids;
   }
 
   @Override

@@ -176,6 +176,24 @@ class BrandingServiceTest {
   }
 
   @Test
+  void afterAMove_theMovedBrandIsRebuiltOverItsNewAncestors() {
+    // given: a sub_user with only a color under "Acme", and another reseller "Globex"
+    service.set(RESELLER, fields("Acme", null, null), AUDIT);
+    service.set(new Target("globex", List.of("root")), fields("Globex", null, null), AUDIT);
+    service.set(SUB, fields(null, "#123456", null), AUDIT);
+
+    // when: the sub_user moves under Globex
+    brands.ancestors.put("sub", List.of("globex", "root"));
+    int rebuilt = service.rebuildSubtree("sub");
+
+    // then
+    assertThat(rebuilt).isEqualTo(1);
+    BrandManifest moved = service.view(new Target("sub", List.of("globex", "root"))).effective();
+    assertThat(moved.platformName()).isEqualTo("Globex");
+    assertThat(moved.colors().primary()).isEqualTo("#123456");
+  }
+
+  @Test
   void anUnreadableLogo_fallsBackToTheAncestorsLogo_thenTheDefault_neverAMissingImage() {
     // given: a reseller logo and a sub_user logo
     String resellerLogo =

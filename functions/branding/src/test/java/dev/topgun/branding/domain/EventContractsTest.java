@@ -3,6 +3,7 @@ package dev.topgun.branding.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.topgun.branding.events.BrandingChangedV1;
+import dev.topgun.branding.events.OrganizationMovedV1;
 import dev.topgun.shared.events.EventEnvelope;
 import dev.topgun.shared.testing.EventFixtures;
 import io.micronaut.core.type.Argument;
@@ -44,5 +45,26 @@ class EventContractsTest {
 
     assertThat(read.data()).isEqualTo(new BrandingChangedV1(ORG, "updated", CSS, true));
     assertThat(read.organizationId()).isEqualTo(ORG);
+  }
+
+  @Test
+  void organizationsMovedFixture_readsIntoWhatTheMoveFollowUpTakes() throws IOException {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Argument<EventEnvelope<OrganizationMovedV1>> type =
+        (Argument) Argument.of(EventEnvelope.class, Argument.of(OrganizationMovedV1.class, "T"));
+
+    EventEnvelope<OrganizationMovedV1> read =
+        ObjectMapper.getDefault()
+            .readValue(
+                Files.readAllBytes(EventFixtures.DIRECTORY.resolve("OrganizationMoved-v1.json")),
+                type);
+
+    assertThat(read.data())
+        .isEqualTo(
+            new OrganizationMovedV1(
+                "01JD2Y5WZZ0000000000000003",
+                "01JD2Y5WZZ0000000000000002",
+                "01JD2Y5WZZ0000000000000004",
+                "operator-sub"));
   }
 }

@@ -176,6 +176,28 @@ class HostnameServiceTest {
   }
 
   @Test
+  void afterAMove_theSubtreesClaimsCarryTheirOwnersNewLineage() {
+    // given: a claim of the reseller and one of its customer
+    hostnames.ancestors.put("reseller", List.of("root"));
+    hostnames.ancestors.put("customer", List.of("reseller", "root"));
+    service.claim(RESELLER, "panel.acme.test", AUDIT);
+    service.claim(new Target("customer", List.of("reseller", "root")), "shop.acme.test", AUDIT);
+
+    // when: the reseller moves under another reseller
+    hostnames.ancestors.put("reseller", List.of("other", "root"));
+    hostnames.ancestors.put("customer", List.of("reseller", "other", "root"));
+    int changed = service.followMove("reseller");
+
+    // then
+    assertThat(changed).isEqualTo(2);
+    assertThat(hostnames.find("panel.acme.test").orElseThrow().lineage())
+        .containsExactly("reseller", "other", "root");
+    assertThat(hostnames.find("shop.acme.test").orElseThrow().lineage())
+        .containsExactly("customer", "reseller", "other", "root");
+    assertThat(service.followMove("reseller")).isZero();
+  }
+
+  @Test
   void aBadHostname_isRefusedBeforeAnySlotIsTaken() {
     assertThatThrownBy(() -> service.claim(RESELLER, "10.0.0.1", AUDIT))
         .isInstanceOf(BrandValidationException.class);

@@ -16,6 +16,9 @@ final class InMemoryHostnames implements Hostnames {
   final Map<String, Claim> claims = new LinkedHashMap<>();
   final List<String> actions = new ArrayList<>();
 
+  /** Each organization's ancestors, nearest first: the tree as it is now. */
+  final Map<String, List<String>> ancestors = new LinkedHashMap<>();
+
   @Override
   public synchronized Optional<Claim> find(String hostname) {
     return Optional.ofNullable(claims.get(hostname));
@@ -48,6 +51,25 @@ final class InMemoryHostnames implements Hostnames {
   public synchronized void release(Claim claim, BrandChange change) {
     claims.remove(claim.hostname());
     actions.add(change.action());
+  }
+
+  @Override
+  public synchronized List<String> subtree(String orgId) {
+    List<String> ids = new ArrayList<>(List.of(orgId));
+    ancestors.forEach(
+        (id, up) -> {
+          if (up.contains(orgId)) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  @Override
+  public synchronized List<String> lineage(String orgId) {
+    List<String> ids = new ArrayList<>(List.of(orgId));
+    ids.addAll(ancestors.getOrDefault(orgId, List.of()));
+    return ids;
   }
 
   @Override
