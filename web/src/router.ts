@@ -1,0 +1,22 @@
+import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router';
+import { SIGN_IN } from './features/auth/guard';
+
+export function createConsoleRouter(history: RouterHistory = createWebHistory()): Router {
+  return createRouter({
+    history,
+    routes: [
+      {
+        path: '/sign-in',
+        name: SIGN_IN,
+        component: () => import('./features/auth/SignInPage.vue'),
+        meta: { public: true },
+      },
+      {
+        path: '/',
+        name: 'dashboard',
+        component: () => import('./features/organizations/DashboardPage.vue'),
+      },
+      { path: '/:unknown(.*)*', redirect: '/' },
+    ],
+  });
+}

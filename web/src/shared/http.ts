@@ -1,0 +1,196 @@
+/**
+ * The one fetch wrapper for the platform API. Every call is same-origin (the console is served by the
+ * API's own host); it carries the signed-in user's id token, an Idempotency-Key on every mutation,
+ * and turns the API's RFC 9457 problem+json answers into a {@link ProblemError}.
+ */
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** An error answer of the API. Switch on {@link type}, never on title or detail. */
+export class ProblemError extends Error {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string | null;
+  readonly errors: readonly FieldProblem[];
+
+  constructor(problem: {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string | null;
+    errors?: readonly FieldProblem[];
+  }) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ProblemError';
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail ?? null;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** The message for one field of the request body, if the API named that field. */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+}
+
+/** The request never got an answer (offline, DNS, connection reset): worth a retry. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('The request did not reach the server', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  /** Prefix of every path; empty for the page's own origin. */
+  readonly baseUrl?: string;
+  readonly fetch?: FetchFn;
+  /** The id token of the signed-in user, or null when nobody is signed in. */
+  readonly token?: () => string | null;
+  /** Called on every 401 before the error is thrown: the session is over. */
+  readonly onUnauthorized?: () => void;
+  readonly idempotencyKey?: () => string;
+}
+
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const MUTATIONS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface Http {
+  request<T>(method: Method, path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Replaces the session hooks (the app sets them once the session store exists). */
+  configure(options: Pick<HttpOptions, 'token' | 'onUnauthorized'>): void;
+}
+
+export function createHttp(options: HttpOptions = {}): Http {
+  const baseUrl = options.baseUrl ?? '';
+  // Looked up per call so that a test's stubbed global fetch is the one used.
+  const doFetch: FetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
+  let token = options.token ?? (() => null);
+  let onUnauthorized = options.onUnauthorized ?? (() => {});
+
+  async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    const bearer = token();
+    if (bearer) {
+      headers['Authorization'] = `Bearer ${bearer}`;
+    }
+    if (MUTATIONS.has(method) && headers['Idempotency-Key'] === undefined) {
+      headers['Idempotency-Key'] = newKey();
+    }
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(opts.body);
+    }
+    if (opts.signal) {
+      init.signal = opts.signal;
+    }
+
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path + queryString(opts.query), init);
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') {
+        throw cause;
+      }
+      throw new NetworkError(cause);
+    }
+
+    if (!response.ok) {
+      if (response.status === 401) {
+        onUnauthorized();
+      }
+      throw await problemOf(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  return {
+    request,
+    get: (path, opts) => request('GET', path, opts),
+    post: (path, body, opts) => request('POST', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
+    delete: (path, opts) => request('DELETE', path, opts),
+    configure(hooks) {
+      if (hooks.token) token = hooks.token;
+      if (hooks.onUnauthorized) onUnauthorized = hooks.onUnauthorized;
+    },
+  };
+}
+
+function queryString(query: RequestOptions['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  const encoded = params.toString();
+  return encoded === '' ? '' : `?${encoded}`;
+}
+
+/** A problem+json body as the API writes it; anything else (a proxy's HTML page) by its status. */
+async function problemOf(response: Response): Promise<ProblemError> {
+  const fallback = { type: 'about:blank', title: response.statusText, status: response.status };
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (!contentType.includes('application/problem+json') && !contentType.includes('json')) {
+    return new ProblemError(fallback);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return new ProblemError(fallback);
+  }
+  if (!isRecord(body)) {
+    return new ProblemError(fallback);
+  }
+  return new ProblemError({
+    type: stringOr(body['type'], fallback.type),
+    title: stringOr(body['title'], fallback.title),
+    status: typeof body['status'] === 'number' ? body['status'] : response.status,
+    detail: typeof body['detail'] === 'string' ? body['detail'] : null,
+    errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldProblem) : [],
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return isRecord(value) && typeof value['field'] === 'string' && typeof value['message'] === 'string';
+}
+
+function stringOr(value: unknown, otherwise: string): string {
+  return typeof value === 'string' ? value : otherwise;
+}
+
+/** The app's API client; main.ts connects it to the session. */
+export const http: Http = createHttp();
