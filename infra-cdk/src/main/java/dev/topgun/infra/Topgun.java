@@ -60,7 +60,8 @@ public record Topgun(
             props(stage, environment, "web app, CDN"),
             stage,
             data,
-            api);
+            api,
+            declarations.webDist());
     Topgun topgun = new Topgun(data, identity, api, workflows, web);
     for (Stack stack : topgun.stacks()) {
       Tags.of(stack).add("project", "topgun");

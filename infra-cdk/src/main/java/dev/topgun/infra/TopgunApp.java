@@ -15,7 +15,32 @@ import software.amazon.awscdk.Environment;
  */
 public final class TopgunApp {
 
+  /** Context flag ({@code -c skipWebDeploy=true}): synthesize without deploying the web app. */
+  public static final String SKIP_WEB_DEPLOY = "skipWebDeploy";
+
   private TopgunApp() {}
+
+  /**
+   * The declarations to deploy: the built web app is required unless {@code skipWebDeploy} is
+   * {@code true}, which deploys none (the bucket keeps what it has).
+   *
+   * @throws IllegalStateException when {@code web/dist/index.html} is missing and not skipped
+   */
+  static Declarations webDeploy(Declarations declarations, Object skipWebDeploy) {
+    if ("true".equals(String.valueOf(skipWebDeploy))) {
+      return declarations.withWebDist(null);
+    }
+    if (declarations.webDist().isEmpty()) {
+      throw new IllegalStateException(
+          "The web app is not built: there is no "
+              + Declarations.WEB_DIST
+              + "/index.html. Build it (npm --prefix web ci && npm --prefix web run build, or"
+              + " mvn -B -pl web package), or synthesize without it: -c "
+              + SKIP_WEB_DEPLOY
+              + "=true");
+    }
+    return declarations;
+  }
 
   public static void main(String[] args) {
     App app = new App();
@@ -25,7 +50,11 @@ public final class TopgunApp {
             .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
             .region(System.getenv("CDK_DEFAULT_REGION"))
             .build();
-    Topgun.build(app, stage, Declarations.fromRepository(Repository.root()), environment);
+    Declarations declarations =
+        webDeploy(
+            Declarations.fromRepository(Repository.root()),
+            app.getNode().tryGetContext(SKIP_WEB_DEPLOY));
+    Topgun.build(app, stage, declarations, environment);
     Aspects.of(app).add(new AwsSolutionsChecks());
     app.synth();
   }

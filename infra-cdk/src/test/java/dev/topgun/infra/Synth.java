@@ -27,6 +27,9 @@ public final class Synth {
 
   public static final Path ROOT = Repository.root();
 
+  /** A tiny built web app (index.html, a manifest, one hashed asset) standing in for web/dist. */
+  public static final Path WEB_DIST = ROOT.resolve("infra-cdk/src/test/resources/web-dist");
+
   private Synth() {}
 
   /** The feature flags and settings of {@code infra-cdk/cdk.json}, as the CLI passes them. */
@@ -45,9 +48,12 @@ public final class Synth {
     return new App(AppProps.builder().context(cdkJsonContext()).outdir(outdir.toString()).build());
   }
 
-  /** The app's two stages, dev and prod, from the repository's declarations. */
+  /**
+   * The app's two stages, dev and prod, from the repository's declarations, deploying {@link
+   * #WEB_DIST} as the web app.
+   */
   public static Synthesized topgun(Path outdir, boolean withNag) {
-    return topgun(outdir, Declarations.fromRepository(ROOT), withNag);
+    return topgun(outdir, Declarations.fromRepository(ROOT).withWebDist(WEB_DIST), withNag);
   }
 
   public static Synthesized topgun(Path outdir, Declarations declarations, boolean withNag) {

@@ -1160,6 +1160,79 @@ class TopgunAppTest {
 
   // ---- web ----
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void webApp_isDeployedToTheBucket_assetsImmutable_theShellRevalidated(String stage) {
+    Map<String, Object> web = app.json("Topgun-" + stage + "-Web");
+    String bucket = single(resources(web, "AWS::S3::Bucket").keySet());
+    Template template = app.template("Topgun-" + stage + "-Web");
+    // the content-hashed files: a year, immutable, never pruned (an open tab's old shell names
+    // them)
+    template.hasResourceProperties(
+        "Custom::CDKBucketDeployment",
+        Match.objectLike(
+            Map.of(
+                "DestinationBucketName",
+                Json.ref(bucket),
+                "DestinationBucketKeyPrefix",
+                "assets/",
+                "SystemMetadata",
+                Map.of("cache-control", "public, max-age=31536000, immutable"),
+                "Prune",
+                false)));
+    // index.html and the other root files: revalidated every time, pruned except assets/
+    template.hasResourceProperties(
+        "Custom::CDKBucketDeployment",
+        Match.objectLike(
+            Map.of(
+                "DestinationBucketName", Json.ref(bucket),
+                "SystemMetadata", Map.of("cache-control", "no-cache"),
+                "Exclude", List.of("assets/*"),
+                "DestinationBucketKeyPrefix", Match.absent())));
+    // the shell is copied after the files it names
+    Map<String, Map<String, Object>> deployments =
+        resources(web, (id, r) -> "Custom::CDKBucketDeployment".equals(r.get("Type")));
+    assertThat(deployments).hasSize(2);
+    String assets =
+        single(
+            resources(
+                    web,
+                    (id, r) ->
+                        "Custom::CDKBucketDeployment".equals(r.get("Type"))
+                            && "assets/".equals(properties(r).get("DestinationBucketKeyPrefix")))
+                .keySet());
+    deployments.forEach(
+        (id, deployment) -> {
+          if (!id.equals(assets)) {
+            assertThat(list(deployment.get("DependsOn")).toString()).contains(assets);
+          }
+        });
+  }
+
+  @Test
+  void spaFallback_runsOnViewerRequests_ofTheDefaultBehaviourOnly() {
+    Map<String, Object> web = app.json("Topgun-dev-Web");
+    String function = single(resources(web, "AWS::CloudFront::Function").keySet());
+    Map<String, Object> config =
+        map(
+            properties(single(resources(web, "AWS::CloudFront::Distribution")))
+                .get("DistributionConfig"));
+    assertThat(config).containsEntry("DefaultRootObject", "index.html");
+    assertThat(list(map(config.get("DefaultCacheBehavior")).get("FunctionAssociations")))
+        .singleElement()
+        .satisfies(
+            association ->
+                assertThat(map(association))
+                    .containsEntry("EventType", "viewer-request")
+                    .containsEntry(
+                        "FunctionARN", Map.of("Fn::GetAtt", List.of(function, "FunctionARN"))));
+    // the API's behaviours keep their own 404s: no rewrite there
+    assertThat(list(config.get("CacheBehaviors")))
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(map(b)).doesNotContainKey("FunctionAssociations"));
+    assertThat(config).doesNotContainKey("CustomErrorResponses");
+  }
+
   @Test
   void webBucket_isPrivate_andReadableOnlyByTheDistribution() {
     Template web = app.template("Topgun-dev-Web");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,18 +29,25 @@ import java.util.stream.Stream;
  * @param rules the EventBridge rules and schedules ({@code shared-lib/.../topgun/event-rules.json})
  * @param functions every function module, by name
  * @param stateMachines the folder of {@code *.asl.json} definitions
+ * @param webDist the built web app ({@code web/dist} with its {@code index.html}), deployed to the
+ *     web bucket; empty when it is not built (or not to be deployed)
  */
 public record Declarations(
     RouteTable routes,
     EventRules rules,
     Map<String, FunctionModule> functions,
-    Path stateMachines) {
+    Path stateMachines,
+    Optional<Path> webDist) {
+
+  /** Where {@code npm --prefix web run build} writes the web app, from the repository root. */
+  public static final String WEB_DIST = "web/dist";
 
   static final String ROUTES = "shared-lib/src/main/resources/" + RouteTable.RESOURCE;
   static final String RULES = "shared-lib/src/main/resources/" + EventRules.RESOURCE;
 
   public Declarations {
     functions = Collections.unmodifiableMap(new TreeMap<>(functions));
+    webDist = webDist == null ? Optional.empty() : webDist;
     Set<String> unknown = new TreeSet<>();
     for (Route route : routes.routes()) {
       if (!functions.containsKey(route.function())) {
@@ -109,7 +117,15 @@ public record Declarations(
         read(root.resolve(ROUTES), RouteTable::parse),
         read(root.resolve(RULES), EventRules::parse),
         functions,
-        root.resolve("state-machines"));
+        root.resolve("state-machines"),
+        builtWebApp(root.resolve(WEB_DIST)));
+  }
+
+  /** The directory when it holds a built app (its {@code index.html}), else empty. */
+  public static Optional<Path> builtWebApp(Path dist) {
+    return Files.isRegularFile(dist.resolve("index.html"))
+        ? Optional.of(dist.toAbsolutePath().normalize())
+        : Optional.empty();
   }
 
   /** The folders of {@code functions/} that hold a {@code pom.xml}, sorted. */
@@ -126,15 +142,20 @@ public record Declarations(
   }
 
   public Declarations withRoutes(RouteTable routes) {
-    return new Declarations(routes, rules, functions, stateMachines);
+    return new Declarations(routes, rules, functions, stateMachines, webDist);
   }
 
   public Declarations withRules(EventRules rules) {
-    return new Declarations(routes, rules, functions, stateMachines);
+    return new Declarations(routes, rules, functions, stateMachines, webDist);
+  }
+
+  /** The built web app to deploy, or {@code null} to deploy none. */
+  public Declarations withWebDist(Path webDist) {
+    return new Declarations(routes, rules, functions, stateMachines, Optional.ofNullable(webDist));
   }
 
   public Declarations withStateMachines(Path stateMachines) {
-    return new Declarations(routes, rules, functions, stateMachines);
+    return new Declarations(routes, rules, functions, stateMachines, webDist);
   }
 
   /** The {@code *.asl.json} files of {@link #stateMachines()}, sorted; none if it has none. */

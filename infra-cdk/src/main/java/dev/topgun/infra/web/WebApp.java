@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudfront.AddBehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
@@ -45,7 +49,12 @@ import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.CacheControl;
+import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The single-page web app: a private bucket read by CloudFront through Origin Access Control,
@@ -92,7 +101,22 @@ public final class WebApp extends Construct {
   private final Bucket bucket;
   private final Distribution distribution;
 
-  public WebApp(Construct scope, String id, StageConfig stage, IBucket accessLogs, RestApi api) {
+  /** What the built app's content-hashed files ({@code assets/*}) are served with. */
+  public static final String ASSETS_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+  /** What every other file of the app ({@code index.html} first) is served with. */
+  public static final String SHELL_CACHE_CONTROL = "no-cache";
+
+  /**
+   * @param dist the built app ({@code web/dist}) to deploy to the bucket; empty to deploy none
+   */
+  public WebApp(
+      Construct scope,
+      String id,
+      StageConfig stage,
+      IBucket accessLogs,
+      RestApi api,
+      Optional<Path> dist) {
     super(scope, id);
     this.bucket =
         Bucket.Builder.create(this, "Bucket")
@@ -178,6 +202,7 @@ public final class WebApp extends Construct {
             .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
             .responseHeadersPolicy(headers)
             .build());
+    dist.ifPresent(this::deploy);
     Suppress.on(
         distribution,
         "CFR1",
@@ -265,6 +290,78 @@ public final class WebApp extends Construct {
               .cachePolicy(cache)
               .responseHeadersPolicy(headers)
               .build());
+    }
+  }
+
+  /**
+   * Copies the built app into the bucket: {@code assets/*} first, cacheable for a year (their names
+   * change with their content) and never pruned, so a browser still holding the previous {@code
+   * index.html} finds the files it names; then the other files, {@code index.html} among them,
+   * revalidated on every request and pruned (except {@code assets/}), so a release shows at once.
+   */
+  private void deploy(Path dist) {
+    Path assets = dist.resolve("assets");
+    BucketDeployment assetsDeployment = null;
+    if (Files.isDirectory(assets)) {
+      assetsDeployment =
+          BucketDeployment.Builder.create(this, "DeployAssets")
+              .sources(List.of(Source.asset(assets.toString())))
+              .destinationBucket(bucket)
+              .destinationKeyPrefix("assets/")
+              .cacheControl(List.of(CacheControl.fromString(ASSETS_CACHE_CONTROL)))
+              .prune(false)
+              .build();
+    }
+    BucketDeployment shell =
+        BucketDeployment.Builder.create(this, "DeployShell")
+            .sources(
+                List.of(
+                    Source.asset(
+                        dist.toString(),
+                        AssetOptions.builder().exclude(List.of("assets", "assets/**")).build())))
+            .destinationBucket(bucket)
+            .exclude(List.of("assets/*"))
+            .cacheControl(List.of(CacheControl.noCache()))
+            .prune(true)
+            .build();
+    if (assetsDeployment != null) {
+      shell.getNode().addDependency(assetsDeployment);
+    }
+    suppressDeploymentHandlerFindings();
+  }
+
+  /**
+   * The deployments share one handler, a Lambda the CDK owns (a singleton on the stack, its runtime
+   * and role chosen by aws-cdk-lib); it runs only while CloudFormation deploys this stack.
+   */
+  private void suppressDeploymentHandlerFindings() {
+    for (IConstruct child : Stack.of(this).getNode().getChildren()) {
+      if (!child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
+        continue;
+      }
+      Suppress.on(
+          child,
+          "L1",
+          "BucketDeployment's handler is aws-cdk-lib's own Lambda, whose Python runtime the CDK"
+              + " release pins and moves forward; it runs only during deployments.");
+      IConstruct role = child.getNode().findChild("ServiceRole");
+      Suppress.on(
+          role,
+          "IAM4",
+          "BucketDeployment's handler role is created by aws-cdk-lib with the AWS managed policy"
+              + " AWSLambdaBasicExecutionRole (its own log group); it runs only during deployments.",
+          "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+      Suppress.onMatching(
+          role.getNode().findChild("DefaultPolicy"),
+          "IAM5",
+          "BucketDeployment's handler copies the CDK asset objects into the web bucket and prunes"
+              + " stale files: object actions on the CDK asset bucket's keys and the web bucket's"
+              + " keys only, as aws-cdk-lib grants them (s3:GetObject*, List*, GetBucket*,"
+              + " DeleteObject*, Abort*).",
+          "/^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort)\\*$/",
+          "/^Resource::<WebBucket[0-9A-F]+\\.Arn>\\/\\*$/",
+          "/^Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-"
+              + "<AWS::Region>\\/\\*$/");
     }
   }
 

@@ -3,6 +3,8 @@ package dev.topgun.infra.web;
 import dev.topgun.infra.api.ApiStack;
 import dev.topgun.infra.config.StageConfig;
 import dev.topgun.infra.data.DataStack;
+import java.nio.file.Path;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -19,9 +21,10 @@ public final class WebStack extends Stack {
       StackProps props,
       StageConfig stage,
       DataStack data,
-      ApiStack api) {
+      ApiStack api,
+      Optional<Path> webDist) {
     super(scope, id, props);
-    this.web = new WebApp(this, "Web", stage, data.accessLogs().bucket(), api.api().api());
+    this.web = new WebApp(this, "Web", stage, data.accessLogs().bucket(), api.api().api(), webDist);
     CfnOutput.Builder.create(this, "WebUrl")
         .value("https://" + web.distribution().getDistributionDomainName())
         .build();

@@ -26,6 +26,7 @@ import dev.topgun.shared.tenancy.CognitoTokenVerifier;
 import dev.topgun.shared.tenancy.RootOrganization;
 import dev.topgun.shared.time.Clocks;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -193,6 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
         stepFunctions.service(),
         hostedZones,
         webSocket,
+        webDist(),
         async,
         config.region(),
         ACCOUNT,
@@ -677,6 +679,10 @@ public final class LocalRuntime implements AutoCloseable {
         "",
         "Topgun local runtime ready in " + seconds(startup),
         "  API           " + api + "   (try: curl " + api + "/v1/health)",
+        "  Web console   "
+            + (Files.isRegularFile(webDist().resolve("index.html"))
+                ? api + "/"
+                : "not built (npm --prefix web run build)"),
         "  Lambda        " + api + "/2015-03-31/functions/{name}/invocations",
         "  EventBridge   " + api + "   (bus " + config.eventBus() + ")",
         "  KMS           " + api + "   (key " + LocalKms.DEFAULT_ALIAS + ")",
@@ -750,5 +756,10 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The built web console the HTTP port serves ({@code npm --prefix web run build} writes it). */
+  private Path webDist() {
+    return config.root().resolve("web").resolve("dist");
   }
 }

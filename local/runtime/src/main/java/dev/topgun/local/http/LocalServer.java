@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -29,10 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime's one HTTP port: the Lambda Invoke API, the AWS JSON APIs (EventBridge, KMS, Step
  * Functions), Route 53's REST API ({@code /2013-04-01/...}), the WebSocket API of the route table
- * and its {@code @connections} API, and every other request to the functions through {@link
- * ApiGatewayProxy}. Jetty serves it: the HTTP handlers are written to the JDK's {@code HttpServer}
- * API (Jetty's {@code jetty-http-spi} implements it), and WebSocket upgrades on the WebSocket API's
- * path are taken before them.
+ * and its {@code @connections} API, the built web console ({@link WebConsole}: GET and HEAD outside
+ * {@code /v1/}), and every other request to the functions through {@link ApiGatewayProxy}. Jetty
+ * serves it: the HTTP handlers are written to the JDK's {@code HttpServer} API (Jetty's {@code
+ * jetty-http-spi} implements it), and WebSocket upgrades on the WebSocket API's path are taken
+ * before them.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -99,6 +101,7 @@ public final class LocalServer implements AutoCloseable {
       StepFunctions stepFunctions,
       HostedZones hostedZones,
       LocalWebSocketApi webSocket,
+      Path webDist,
       Executor async,
       String region,
       String account,
@@ -119,6 +122,10 @@ public final class LocalServer implements AutoCloseable {
           });
     }
     Route53Api route53 = new Route53Api(hostedZones);
+    WebConsole console = new WebConsole(webDist);
+    if (!console.built()) {
+      LOG.info("the web console is not built ({} is missing)", webDist.resolve("index.html"));
+    }
     server.createContext(
         "/",
         exchange -> {
@@ -131,6 +138,8 @@ public final class LocalServer implements AutoCloseable {
               route53.handle(exchange);
             } else if (connections != null && ConnectionsApi.accepts(exchange)) {
               connections.handle(exchange);
+            } else if (WebConsole.accepts(exchange)) {
+              console.handle(exchange);
             } else {
               gateway.handle(exchange);
             }
