@@ -81,6 +81,16 @@ describe('SignInPage', () => {
     });
   });
 
+  it('givenCognitoLocalsWrongPasswordRefusal_showsTheSameWordsAsCognitos', async () => {
+    // cognito-local answers a wrong password with InvalidPasswordException, "Invalid password".
+    fakeBackend(() => cognitoError('InvalidPasswordException', 'Invalid password'));
+
+    const { wrapper, session } = await signIn();
+
+    expect(wrapper.get('[role=alert]').text()).toBe('Incorrect email or password.');
+    expect(session.isSignedIn).toBe(false);
+  });
+
   it('givenARefusalTheConsoleDoesNotKnow_showsCognitosMessage', async () => {
     fakeBackend(() => cognitoError('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client'));
 

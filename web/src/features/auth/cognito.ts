@@ -32,7 +32,8 @@ interface InitiateAuthAnswer {
   readonly AuthenticationResult?: {
     readonly IdToken: string;
     readonly AccessToken: string;
-    readonly ExpiresIn: number;
+    /** Seconds; cognito-local leaves it out. */
+    readonly ExpiresIn?: number;
   };
   readonly ChallengeName?: string;
 }
@@ -80,8 +81,40 @@ export async function initiateAuth(
   return {
     idToken: result.IdToken,
     accessToken: result.AccessToken,
-    expiresAt: now() + result.ExpiresIn * 1000,
+    expiresAt: expiresAt(result.IdToken, result.ExpiresIn, now()),
   };
+}
+
+/** Cognito's default ID token validity, for an answer that says nothing of it. */
+const DEFAULT_VALIDITY_SECONDS = 3600;
+
+/**
+ * When the ID token stops being accepted: `ExpiresIn` from now when Cognito gives it (it counts
+ * from the server's clock, so this is immune to a skewed local one), else the token's own `exp`
+ * claim (cognito-local answers without `ExpiresIn`), else Cognito's default validity.
+ */
+function expiresAt(idToken: string, expiresIn: number | undefined, now: number): number {
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn)) {
+    return now + expiresIn * 1000;
+  }
+  const exp = expClaim(idToken);
+  return exp !== null ? exp * 1000 : now + DEFAULT_VALIDITY_SECONDS * 1000;
+}
+
+/** The `exp` claim (epoch seconds) of a JWT, read without verifying it; null if unreadable. */
+function expClaim(jwt: string): number | null {
+  const payload = jwt.split('.')[1];
+  if (!payload) {
+    return null;
+  }
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const claims: unknown = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')));
+    const exp = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['exp'] : null;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp : null;
+  } catch {
+    return null;
+  }
 }
 
 function errorOf(body: unknown, status: number): CognitoError {
