@@ -16,6 +16,17 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'dashboard',
         component: () => import('./features/organizations/DashboardPage.vue'),
       },
+      // members
+      {
+        path: '/members',
+        name: 'members',
+        component: () => import('./features/members/MembersPage.vue'),
+      },
+      {
+        path: '/invitations/:token',
+        name: 'accept-invitation',
+        component: () => import('./features/members/AcceptInvitationPage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
