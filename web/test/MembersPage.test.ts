@@ -128,7 +128,7 @@ describe('MembersPage', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('[role=status]').text()).toBe('new@example.test invited as Admin');
+    expect(wrapper.get('[role=status] li').text()).toBe('new@example.test invited as Admin');
     expect((wrapper.get('#invite-email').element as HTMLInputElement).value).toBe('');
   });
 });
