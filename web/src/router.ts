@@ -16,6 +16,12 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'dashboard',
         component: () => import('./features/organizations/DashboardPage.vue'),
       },
+      // features/tree
+      {
+        path: '/organizations',
+        name: 'organization-tree',
+        component: () => import('./features/tree/OrganizationTreePage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
