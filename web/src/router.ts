@@ -27,6 +27,12 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'accept-invitation',
         component: () => import('./features/members/AcceptInvitationPage.vue'),
       },
+      // features/tree
+      {
+        path: '/organizations',
+        name: 'organization-tree',
+        component: () => import('./features/tree/OrganizationTreePage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
