@@ -27,6 +27,12 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'accept-invitation',
         component: () => import('./features/members/AcceptInvitationPage.vue'),
       },
+      // branding
+      {
+        path: '/branding',
+        name: 'branding',
+        component: () => import('./features/branding/BrandingPage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
