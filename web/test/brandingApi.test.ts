@@ -98,4 +98,14 @@ describe('branding api', () => {
     expect(error).toBeInstanceOf(ProblemError);
     expect((error as ProblemError).detail).toBe('hostname not proven');
   });
+
+  it('anAnswerLeavingOutEmptyLists_hasEmptyWarningsRemovedAndHostnames', async () => {
+    const { http } = recording(() => json(200, { own: {}, effective: {} }));
+
+    const answer = await putBranding(http, 'o1', fieldsOf(emptyForm()));
+
+    expect(answer.warnings).toEqual([]);
+    expect(answer.removed).toEqual([]);
+    expect(await listHostnames(http, 'o1')).toEqual([]);
+  });
 });

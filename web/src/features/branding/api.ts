@@ -119,28 +119,39 @@ function base(orgId: string): string {
   return `/v1/organizations/${encodeURIComponent(orgId)}/branding`;
 }
 
-export function getBranding(http: Http, orgId: string): Promise<Branding> {
-  return http.get<Branding>(base(orgId));
+/** The API leaves empty lists and null fields out of its answers; the console's types have them. */
+type Answer = Omit<Branding, 'warnings' | 'removed'> & {
+  readonly warnings?: readonly Remark[];
+  readonly removed?: readonly Remark[];
+};
+
+function complete(answer: Answer): Branding {
+  return { ...answer, warnings: answer.warnings ?? [], removed: answer.removed ?? [] };
 }
 
-export function putBranding(http: Http, orgId: string, fields: BrandFields): Promise<Branding> {
-  return http.put<Branding>(base(orgId), fields);
+export async function getBranding(http: Http, orgId: string): Promise<Branding> {
+  return complete(await http.get<Answer>(base(orgId)));
 }
 
-export function resetBranding(http: Http, orgId: string): Promise<Branding> {
-  return http.delete<Branding>(base(orgId));
+export async function putBranding(http: Http, orgId: string, fields: BrandFields): Promise<Branding> {
+  return complete(await http.put<Answer>(base(orgId), fields));
+}
+
+export async function resetBranding(http: Http, orgId: string): Promise<Branding> {
+  return complete(await http.delete<Answer>(base(orgId)));
 }
 
 /** The file's bytes as they are, with its own type; the API checks them by content. */
-export function uploadAsset(http: Http, orgId: string, role: AssetRole, file: Blob): Promise<Branding> {
-  return http.put<Branding>(`${base(orgId)}/${role}`, undefined, {
+export async function uploadAsset(http: Http, orgId: string, role: AssetRole, file: Blob): Promise<Branding> {
+  const answer = await http.put<Answer>(`${base(orgId)}/${role}`, undefined, {
     raw: { bytes: file, contentType: file.type || 'application/octet-stream' },
   });
+  return complete(answer);
 }
 
 export async function listHostnames(http: Http, orgId: string): Promise<Hostname[]> {
-  const page = await http.get<{ items: Hostname[] }>(`${base(orgId)}/hostnames`);
-  return page.items;
+  const page = await http.get<{ items?: Hostname[] }>(`${base(orgId)}/hostnames`);
+  return page.items ?? [];
 }
 
 export function claimHostname(http: Http, orgId: string, hostname: string): Promise<Hostname> {
