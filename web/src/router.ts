@@ -33,6 +33,12 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'organization-tree',
         component: () => import('./features/tree/OrganizationTreePage.vue'),
       },
+      // branding
+      {
+        path: '/branding',
+        name: 'branding',
+        component: () => import('./features/branding/BrandingPage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });

@@ -158,4 +158,19 @@ describe('http', () => {
     expect(page.items).toEqual([1, 2]);
     expect(calls[0]?.url).toBe('https://api.example/v1/list?limit=5');
   });
+
+  it('aRawBody_isSentAsItsBytes_withItsOwnContentType', async () => {
+    const { calls, fetch } = recordingFetch();
+    const http = createHttp({ fetch, idempotencyKey: () => 'k-1' });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+    await http.put('/v1/organizations/o1/branding/logo', undefined, {
+      raw: { bytes, contentType: 'image/png' },
+    });
+
+    expect(calls[0]?.init.method).toBe('PUT');
+    expect(calls[0]?.init.body).toBe(bytes);
+    expect(header(calls[0], 'Content-Type')).toBe('image/png');
+    expect(header(calls[0], 'Idempotency-Key')).toBe('k-1');
+  });
 });

@@ -60,8 +60,15 @@ export interface HttpOptions {
   readonly idempotencyKey?: () => string;
 }
 
+/** A body sent as it is (an image's bytes), with its own Content-Type, instead of JSON. */
+export interface RawBody {
+  readonly bytes: Blob | ArrayBuffer | Uint8Array<ArrayBuffer>;
+  readonly contentType: string;
+}
+
 export interface RequestOptions {
   readonly body?: unknown;
+  readonly raw?: RawBody;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
@@ -100,7 +107,10 @@ export function createHttp(options: HttpOptions = {}): Http {
       headers['Idempotency-Key'] = newKey();
     }
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (opts.body !== undefined) {
+    if (opts.raw !== undefined) {
+      headers['Content-Type'] = opts.raw.contentType;
+      init.body = opts.raw.bytes;
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(opts.body);
     }
