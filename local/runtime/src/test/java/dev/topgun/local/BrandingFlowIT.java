@@ -118,6 +118,8 @@ class BrandingFlowIT {
     // then: own and effective values
     assertThat(set.status()).as(set.raw()).isEqualTo(200);
     assertThat(set.body().path("own").path("platformName").asText()).isEqualTo("Acme Cloud");
+    assertThat(set.body().path("removed").isArray()).as("removed, even empty").isTrue();
+    assertThat(set.body().path("warnings").isArray()).as("warnings, even empty").isTrue();
     assertThat(set.body().path("effective").path("colors").path("primary").asText())
         .isEqualTo("#0a7d4f");
     String cssUrl = set.body().path("effective").path("themeCssUrl").asText();

@@ -1,5 +1,6 @@
 package dev.topgun.branding.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.topgun.branding.domain.AssetRef;
 import dev.topgun.branding.domain.Brand;
 import dev.topgun.branding.domain.BrandView;
@@ -18,7 +19,10 @@ import java.util.List;
  */
 @Serdeable
 public record BrandingResponse(
-    Own own, Effective effective, List<Remark> warnings, List<Remark> removed) {
+    Own own,
+    Effective effective,
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<Remark> warnings,
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<Remark> removed) {
 
   /** A contrast warning ({@code code} e.g. {@code contrast_text_on_primary}) or dropped CSS. */
   @Serdeable
