@@ -10,6 +10,7 @@ import dev.topgun.branding.domain.Violation;
 import dev.topgun.branding.images.DefaultAssets;
 import dev.topgun.branding.images.FaviconSet;
 import dev.topgun.branding.images.GeneratedFavicons;
+import dev.topgun.branding.images.ImageFormat;
 import dev.topgun.branding.images.ImageInspector;
 import dev.topgun.branding.images.InspectedImage;
 import dev.topgun.branding.images.InvalidImageException;
@@ -45,7 +46,13 @@ public class ImageChecks implements Images {
 
   @Override
   public FaviconFiles favicons(CheckedImage source) {
-    GeneratedFavicons set = FaviconSet.generate(ImageInspector.inspect(source.bytes()));
+    // Already inspected by check: rebuilt from what it found, not decoded and checked again.
+    ImageFormat format =
+        ImageFormat.ofMediaType(source.mediaType())
+            .orElseThrow(() -> new IllegalArgumentException("not a checked image"));
+    GeneratedFavicons set =
+        FaviconSet.generate(
+            new InspectedImage(format, source.width(), source.height(), source.bytes()));
     return new FaviconFiles(set.pngs(), set.ico());
   }
 

@@ -20,6 +20,16 @@ public enum ImageFormat {
     return mediaType;
   }
 
+  /** The format of that media type ({@link #mediaType()}), if it is one of these. */
+  public static java.util.Optional<ImageFormat> ofMediaType(String mediaType) {
+    for (ImageFormat format : values()) {
+      if (format.mediaType.equals(mediaType)) {
+        return java.util.Optional.of(format);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The file name extension, without the dot. */
   public String extension() {
     return extension;

@@ -4,8 +4,6 @@ import dev.topgun.branding.domain.OwnerMail;
 import dev.topgun.shared.mail.BrandedMail;
 import dev.topgun.shared.mail.MailTemplate;
 import dev.topgun.shared.mail.Mailer;
-import dev.topgun.shared.store.Keys;
-import dev.topgun.shared.store.Query;
 import dev.topgun.shared.store.SingleTableStore;
 import dev.topgun.shared.tenancy.MembershipItem;
 import dev.topgun.shared.tenancy.OrganizationItem;
@@ -76,12 +74,11 @@ public class OwnersMail implements OwnerMail {
     List<String> owners = new ArrayList<>();
     store.forEach(
         MembershipItem.SCHEMA,
-        Query.partition(Keys.org(orgId)).skBeginsWith(Keys.prefix("MEMBER")),
-        item -> {
-          if (Role.OWNER.value().equals(item.getRole()) && item.getEmail() != null) {
-            owners.add(item.getEmail());
-          }
-        });
+        TenancyKeys.members(orgId),
+        item ->
+            item.toMembership()
+                .filter(m -> m.role() == Role.OWNER && m.email() != null)
+                .ifPresent(m -> owners.add(m.email())));
     return owners;
   }
 }
