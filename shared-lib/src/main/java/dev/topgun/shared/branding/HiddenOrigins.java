@@ -49,6 +49,17 @@ public class HiddenOrigins {
     return hides;
   }
 
+  /**
+   * The host a request was made to, as the edge saw it: the first of {@code X-Forwarded-Host}
+   * (CloudFront's, the edge's own name for it) when there is one, else {@code Host}; raw, as sent.
+   */
+  public static String requestHost(String forwardedHost, String host) {
+    if (forwardedHost != null && !forwardedHost.isBlank()) {
+      return forwardedHost.split(",")[0];
+    }
+    return host;
+  }
+
   /** A Host header as a hostname, or null when it is no DNS name (an address, empty). */
   public static String hostname(String host) {
     if (host == null || host.isBlank() || host.strip().startsWith("[")) {

@@ -2,6 +2,7 @@ package dev.topgun.branding.api;
 
 import dev.topgun.branding.domain.BrandingService;
 import dev.topgun.shared.branding.BrandManifest;
+import dev.topgun.shared.branding.HiddenOrigins;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -99,11 +100,8 @@ public class PublicBrandingController {
 
   /** The host the request was made to, as the edge saw it. */
   static String requestHost(HttpRequest<?> request) {
-    String forwarded = request.getHeaders().get("X-Forwarded-Host");
-    if (forwarded != null && !forwarded.isBlank()) {
-      return forwarded.split(",")[0];
-    }
-    return request.getHeaders().get(HttpHeaders.HOST);
+    return HiddenOrigins.requestHost(
+        request.getHeaders().get("X-Forwarded-Host"), request.getHeaders().get(HttpHeaders.HOST));
   }
 
   /** A host header or parameter as a hostname: no port, no trailing dot, lower case, ASCII. */

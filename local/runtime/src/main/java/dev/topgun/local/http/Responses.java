@@ -3,9 +3,11 @@ package dev.topgun.local.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.topgun.emulators.Json;
+import dev.topgun.shared.branding.HiddenOrigins;
 import dev.topgun.shared.http.problem.ProblemType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -63,16 +65,15 @@ final class Responses {
     if (!type.startsWith(ProblemType.BASE)) {
       return type;
     }
-    String host = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
-    if (host == null || host.isBlank()) {
-      host = exchange.getRequestHeaders().getFirst("Host");
-    }
     String name =
-        dev.topgun.shared.branding.HiddenOrigins.hostname(host == null ? null : host.split(",")[0]);
+        HiddenOrigins.hostname(
+            HiddenOrigins.requestHost(
+                exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
+                exchange.getRequestHeaders().getFirst("Host")));
     if (name == null || name.equals("localhost") || name.endsWith(".localhost")) {
       return type;
     }
-    return "https://" + name + "/problems/" + type.substring(ProblemType.BASE.length());
+    return ProblemType.onHost(URI.create(type), name).toString();
   }
 
   /**

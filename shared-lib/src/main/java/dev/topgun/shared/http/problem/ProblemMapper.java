@@ -79,13 +79,11 @@ public class ProblemMapper {
     if (!type.startsWith(ProblemType.BASE) || !hiddenOrigins.isPresent()) {
       return problem;
     }
-    String host = request.getHeaders().get("X-Forwarded-Host");
-    if (host == null || host.isBlank()) {
-      host = request.getHeaders().get(HttpHeaders.HOST);
-    } else {
-      host = host.split(",")[0];
-    }
-    String hostname = HiddenOrigins.hostname(host);
+    String hostname =
+        HiddenOrigins.hostname(
+            HiddenOrigins.requestHost(
+                request.getHeaders().get("X-Forwarded-Host"),
+                request.getHeaders().get(HttpHeaders.HOST)));
     try {
       if (hostname == null || !hiddenOrigins.get().hides(hostname)) {
         return problem;
@@ -93,11 +91,8 @@ public class ProblemMapper {
     } catch (RuntimeException e) {
       return problem;
     }
-    URI masked =
-        URI.create(
-            "https://" + hostname + "/problems/" + type.substring(ProblemType.BASE.length()));
     return new Problem(
-        masked,
+        ProblemType.onHost(problem.type(), hostname),
         problem.title(),
         problem.status(),
         problem.detail(),

@@ -51,6 +51,20 @@ public enum ProblemType {
     this.title = title;
   }
 
+  /**
+   * {@code type} as it is named through {@code hostname}: {@code
+   * https://<hostname>/problems/<slug>} for a type of {@link #BASE}, so that a brand hiding its
+   * origin never shows the platform's; any other type unchanged. The slug, which clients switch on,
+   * stays.
+   */
+  public static URI onHost(URI type, String hostname) {
+    String text = type.toString();
+    if (!text.startsWith(BASE)) {
+      return type;
+    }
+    return URI.create("https://" + hostname + "/problems/" + text.substring(BASE.length()));
+  }
+
   public URI uri() {
     return uri;
   }
