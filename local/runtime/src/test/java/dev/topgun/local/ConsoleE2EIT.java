@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -89,10 +92,19 @@ class ConsoleE2EIT {
 
     // when: web's specs run against this runtime
     Instant started = Instant.now();
+    List<String> command =
+        new ArrayList<>(List.of("npm", "--prefix", web.toString(), "run", "e2e"));
+    // -De2e.specs=members,tree runs only those spec files (while working on a page); unset runs
+    // all.
+    String only = System.getProperty("e2e.specs", "").strip();
+    if (!only.isEmpty()) {
+      command.add("--");
+      Arrays.stream(only.split(","))
+          .map(name -> "e2e/" + name.strip() + ".spec.ts")
+          .forEach(command::add);
+    }
     ProcessBuilder npm =
-        new ProcessBuilder("npm", "--prefix", web.toString(), "run", "e2e")
-            .directory(web.toFile())
-            .redirectErrorStream(true);
+        new ProcessBuilder(command).directory(web.toFile()).redirectErrorStream(true);
     npm.environment()
         .putAll(
             Map.of(
