@@ -130,11 +130,17 @@ test('the operator moves a sub-reseller to another reseller, deletes that resell
   await remove.getByLabel('Also delete every organization below it').check();
   await remove.getByRole('button', { name: 'Delete' }).click();
 
-  // then: it is gone from the tree and offered for a restore, which brings it back with its child
+  // then: it is gone from the tree and offered for a restore on this page
   await expect(page.getByRole('button', { name: `Expand ${to}` })).toHaveCount(0);
-  const deleted = page.getByRole('region', { name: 'Deleted on this page' });
-  await deleted.getByRole('button', { name: `Restore ${to}` }).click();
-  await expect(deleted).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Deleted on this page' }).getByRole('button', { name: `Restore ${to}` }),
+  ).toBeVisible();
+
+  // and, after a reload, in the tree itself as deleted; the restore brings it back with its child
+  await page.reload();
+  const children = page.getByRole('list', { name: `Children of ${env.rootName}` });
+  await expect(children.getByText(`to-${suffix} · Deleted, can be restored for 30 days`)).toBeVisible();
+  await children.getByRole('button', { name: `Restore ${to}` }).click();
   await page.getByRole('button', { name: `Expand ${to}` }).click();
   await expect(page.getByRole('list', { name: `Children of ${to}` }).getByRole('button', { name: `Expand ${sub}` })).toBeVisible();
 });
