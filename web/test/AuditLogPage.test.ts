@@ -118,7 +118,7 @@ describe('AuditLogPage', () => {
     expect((wrapper.get('input[name="action"]').element as HTMLInputElement).value).toBe('member.');
     expect(actions(wrapper)).toEqual(['member.added']);
     expect(wrapper.get('tbody tr').text()).toContain('op@example.test');
-    expect(urls).toEqual(['/v1/organizations/o1/audit?limit=100']);
+    expect(urls).toEqual(['/v1/organizations/o1/audit?limit=20']);
   });
 
   it('applyingTheForm_putsTheFiltersInTheUrl', async () => {

@@ -107,8 +107,8 @@ describe('audit api', () => {
     expect(found.items.map((e) => e.id)).toEqual(['8', '7']);
     expect(found.nextCursor).toBe('c2');
     expect(urls).toEqual([
-      '/v1/organizations/o1/audit?limit=100',
-      '/v1/organizations/o1/audit?limit=100&cursor=c1',
+      '/v1/organizations/o1/audit?limit=2',
+      '/v1/organizations/o1/audit?limit=2&cursor=c1',
     ]);
   });
 
@@ -121,7 +121,7 @@ describe('audit api', () => {
     const found = await findAudit(http, 'o1', { action: 'member.' }, { maxRequests: 2, cursor: 'c0' });
 
     expect(found).toEqual({ items: [], nextCursor: 'c2' });
-    expect(urls[0]).toBe('/v1/organizations/o1/audit?limit=100&cursor=c0');
+    expect(urls[0]).toBe('/v1/organizations/o1/audit?limit=20&cursor=c0');
     expect(urls).toHaveLength(2);
   });
 

@@ -150,6 +150,28 @@ describe('realtime', () => {
     expect(timers.delays[timers.delays.length - 1]).toBe(1000);
   });
 
+  it('theJitter_shortensADelayByAtMostItsShare', () => {
+    const timers = new ManualTimers();
+    const sockets: FakeSocket[] = [];
+    const channel = createRealtime({
+      url: () => 'ws://console.test/v1/realtime',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      timers,
+      initialDelayMs: 1000,
+      jitter: 0.5,
+      random: () => 1,
+    });
+    channel.connect(() => 't');
+
+    sockets[0]?.drop();
+
+    expect(timers.delays).toEqual([500]);
+  });
+
   it('dispatchesEachNotice_toItsTypesHandlers_andToTheWildcards_untilUnsubscribed', () => {
     const { channel, last } = setUp();
     channel.connect(() => 't');

@@ -126,10 +126,11 @@ export interface FilteredPage {
 }
 
 /**
- * Reads the log from `cursor` until at least `pageSize` entries pass the filters (a page the API
- * sent is never split, so its cursor stays exact), the log ends, or
- * `maxRequests` pages were read (the next call goes on from there). The log is newest first, so an
- * entry older than `from` ends the search: nothing after it can match.
+ * Reads the log from `cursor`, `pageSize` entries a request, until `pageSize` entries passed the
+ * filters (a page the API sent is never split, so its cursor stays exact: up to twice as many
+ * may come), the log ends, or `maxRequests` pages were read (the next call goes on from there:
+ * the page then offers to search older entries). The log is newest first, so an entry older than
+ * `from` ends the search: nothing after it can match.
  */
 export async function findAudit(
   http: Http,
@@ -144,9 +145,9 @@ export async function findAudit(
   } = {},
 ): Promise<FilteredPage> {
   const pageSize = clampLimit(options.pageSize ?? DEFAULT_PAGE_SIZE);
-  const maxRequests = Math.max(1, options.maxRequests ?? 5);
-  // Without filters every entry passes: read exactly a page. With them, read full pages.
-  const limit = hasFilters(filters) ? MAX_LIMIT : pageSize;
+  // Pages of the page's own size, so that a page shows about that many entries, filtered or not.
+  const maxRequests = Math.max(1, options.maxRequests ?? 10);
+  const limit = pageSize;
   const from = filters.from === undefined ? null : Date.parse(filters.from);
   const found: AuditEntry[] = [];
   let cursor = options.cursor ?? null;
