@@ -7,6 +7,7 @@ import { useOrganizations } from './features/organizations/useOrganizations';
 import { createConsoleI18n } from './i18n';
 import { createConsoleRouter } from './router';
 import { http } from './shared/http';
+import { reapplyBrandOnChange } from './shared/liveBrand';
 import { realtime } from './shared/realtime';
 import { bootBrand } from './shared/theme';
 import { useBrand } from './shared/useBrand';
@@ -50,14 +51,7 @@ async function start(): Promise<void> {
     (orgId) => realtime.subscribe(orgId),
     { immediate: true },
   );
-  realtime.onEvent('BrandingChanged', () => {
-    bootBrand(http).then(
-      (manifest) => brand.booted(manifest),
-      () => {
-        // The brand on the page stays; the next change or reload tries again.
-      },
-    );
-  });
+  reapplyBrandOnChange(realtime, http, (manifest) => brand.booted(manifest));
 
   createApp(App).use(pinia).use(router).use(createConsoleI18n()).mount('#app');
 }
