@@ -1,15 +1,19 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { e2eEnv, screenshotPath } from './env';
+import { chromiumLaunchOptions, e2eEnv, screenshotPath } from './env';
 
 const env = e2eEnv();
 
-// The time filters are entered as the browser's local time; UTC makes the spec's arithmetic plain.
-test.use({ timezoneId: 'UTC' });
+test.use({
+  // The time filters are entered as the browser's local time; UTC makes the spec's arithmetic plain.
+  timezoneId: 'UTC',
+  // The reseller's hostname is made up (panel.<random>.test): Chromium resolves it to the runtime.
+  launchOptions: chromiumLaunchOptions([`--host-resolver-rules=MAP ${env.brandedHost} 127.0.0.1`]),
+});
 
 /** Signs the operator in from the sign-in page and waits for the root organization's dashboard. */
-async function signInAsOperator(page: Page): Promise<void> {
-  await page.goto('/sign-in');
+async function signInAsOperator(page: Page, origin = ''): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
   await page.getByLabel('Email', { exact: true }).fill(env.operatorEmail);
   await page.getByLabel('Password').fill(env.operatorPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -41,6 +45,13 @@ function api(request: APIRequestContext, token: string) {
         data: { name, slug, hierarchyType: 'master_branch' },
       });
       expect(answer.status(), await answer.text()).toBe(201);
+    },
+    async brand(orgId: string, platformName: string): Promise<void> {
+      const answer = await request.put(`/v1/organizations/${orgId}/branding`, {
+        headers: headers(),
+        data: { platformName, shortName: 'Forge', hideOriginBranding: true },
+      });
+      expect(answer.status(), await answer.text()).toBe(200);
     },
     async rename(orgId: string, name: string): Promise<void> {
       const answer = await request.patch(`/v1/organizations/${orgId}`, {
@@ -130,17 +141,21 @@ test('the operator finds the organizations they created in the audit log by filt
   await expect(page.getByRole('heading', { level: 2, name: 'Entries, newest first' })).toBeVisible();
 });
 
+/** Resolves once the page's live channel is subscribed (set up before the page signs in). */
+function channelSubscribed(page: Page): Promise<unknown> {
+  return page.waitForEvent('websocket').then((socket) =>
+    socket.waitForEvent('framereceived', {
+      predicate: (frame) => typeof frame.payload === 'string' && frame.payload.includes('"subscribed"'),
+    }),
+  );
+}
+
 test('a rename made elsewhere shows on the open dashboard, and in its recent activity, without a reload', async ({
   page,
   playwright,
 }) => {
   const renamed = `${env.rootName} (renamed ${Math.random().toString(36).slice(2, 8)})`;
-  // The page's live channel: subscribed once the server says so.
-  const subscribed = page.waitForEvent('websocket').then((socket) =>
-    socket.waitForEvent('framereceived', {
-      predicate: (frame) => typeof frame.payload === 'string' && frame.payload.includes('"subscribed"'),
-    }),
-  );
+  const subscribed = channelSubscribed(page);
 
   // given: the operator's dashboard open, listening
   await signInAsOperator(page);
@@ -167,4 +182,41 @@ test('a rename made elsewhere shows on the open dashboard, and in its recent act
     await other.dispose();
   }
   await expect(page.getByRole('heading', { level: 1, name: env.rootName })).toBeVisible();
+});
+
+test("on a reseller's hostname, a brand saved elsewhere is put on the open console without a reload", async ({
+  page,
+  playwright,
+}) => {
+  const origin = `http://${env.brandedHost}:${env.port}`;
+  const platformName = `Live ${Math.random().toString(36).slice(2, 8)}`;
+  const subscribed = channelSubscribed(page);
+
+  // given: the operator signed in on the reseller's hostname, under its brand, listening
+  await signInAsOperator(page, origin);
+  await subscribed;
+  await expect(page).toHaveTitle(env.brandedName);
+  const resolved = (await page.evaluate(async () => (await fetch('/v1/branding/resolve')).json())) as {
+    organization: { id: string } | null;
+  };
+  const reseller = resolved.organization?.id;
+  if (!reseller) throw new Error(`${env.brandedHost} resolves to no organization`);
+  let loads = 0;
+  page.on('load', () => loads++);
+
+  // when: another client of the operator's renames the reseller's platform
+  const other = await playwright.request.newContext({ baseURL: env.baseUrl });
+  const client = api(other, await operatorToken(page));
+  try {
+    await client.brand(reseller, platformName);
+
+    // then: the page's title (set from the resolved brand by shared/theme.ts) is the new name
+    await expect(page).toHaveTitle(platformName);
+    expect(loads).toBe(0);
+  } finally {
+    // As ConsoleE2EIT set it (the logo stays: a brand's assets outlive a PUT of its fields).
+    await client.brand(reseller, env.brandedName);
+    await other.dispose();
+  }
+  await expect(page).toHaveTitle(env.brandedName);
 });
