@@ -176,6 +176,9 @@ test('a rename made elsewhere shows on the open dashboard, and in its recent act
     await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
     await expect(recent.getByRole('listitem').first()).toContainText('organization.updated');
     expect(loads).toBe(0);
+    await page.mouse.move(0, 0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('dashboard-recent-audit'), fullPage: true });
   } finally {
     // The other specs know the root by its name.
     await client.rename(root, env.rootName);
