@@ -39,6 +39,12 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'branding',
         component: () => import('./features/branding/BrandingPage.vue'),
       },
+      // audit
+      {
+        path: '/audit',
+        name: 'audit',
+        component: () => import('./features/audit/AuditLogPage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
