@@ -72,6 +72,8 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** 'text' answers the body as it came (e.g. a compact JWS) instead of parsing it as JSON. */
+  readonly responseAs?: 'json' | 'text';
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -138,6 +140,9 @@ export function createHttp(options: HttpOptions = {}): Http {
       return undefined as T;
     }
     const text = await response.text();
+    if (opts.responseAs === 'text') {
+      return text as T;
+    }
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
