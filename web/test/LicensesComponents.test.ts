@@ -71,6 +71,38 @@ describe('LicenseIssueForm', () => {
     expect(wrapper.find('[role=alert]').exists()).toBe(false);
   });
 
+  it('aLimitAboveWhatThePoolHasLeft_isShownBesideThatLimit', () => {
+    const failure = new ProblemError({
+      type: 'https://panel.example.test/problems/limit-exceeded',
+      title: 'Conflict',
+      status: 409,
+      detail: 'The limit of 10 for users is reached (10 in use).',
+      extensions: { counter: 'users', limit: 10, usage: 10 },
+    });
+
+    const wrapper = mount(LicenseIssueForm, { props: { children: [child], pool, busy: false, failure }, ...plugins });
+
+    expect(wrapper.get('#limit-max_users').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('#limit-max_users-error').text()).toBe('The limit of 10 for users is reached (10 in use).');
+    expect(wrapper.find('#limit-max_domains-error').exists()).toBe(false);
+    expect(wrapper.find('[role=alert]').exists()).toBe(false);
+  });
+
+  it('aRefusalNamingNoField_isShownAboveTheButton', () => {
+    const failure = new ProblemError({
+      type: 'https://topgun.dev/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'The organization already holds a license.',
+      extensions: { reason: 'already_licensed' },
+    });
+
+    const wrapper = mount(LicenseIssueForm, { props: { children: [child], pool, busy: false, failure }, ...plugins });
+
+    expect(wrapper.get('[role=alert]').text()).toContain('The organization already holds a license.');
+    expect(wrapper.findAll('[aria-invalid=true]')).toHaveLength(0);
+  });
+
   it('submitting_emitsTheChildAndOnlyTheLimitsFilledIn', async () => {
     const wrapper = mount(LicenseIssueForm, { props: { children: [child], pool: null, busy: false, failure: null }, ...plugins });
 
@@ -119,7 +151,10 @@ describe('LicenseKeyOnce', () => {
     await wrapper.get('button').trigger('click');
     await flushPromises();
 
-    expect(wrapper.get('#license-key-value').text()).toBe('TG-AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+    const field = wrapper.get('#license-key-value');
+    expect((field.element as HTMLInputElement).value).toBe('TG-AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+    expect(field.attributes('readonly')).toBeDefined();
+    expect(wrapper.get('label[for=license-key-value]').text()).toBe('License key');
     expect(wrapper.get('[role=alert]').text()).toBe('Copy this key now: it will not be shown again.');
     expect(writeText).toHaveBeenCalledWith('TG-AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
     expect(wrapper.get('[role=status]').text()).toBe('Key copied');

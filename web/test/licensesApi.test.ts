@@ -6,9 +6,11 @@ import {
   getLicense,
   getLicenseDocument,
   issueLicense,
+  issuedBy,
   listAllLicenses,
   remaining,
   toEntitlements,
+  toLicense,
   usageRows,
   validateLicense,
 } from '../src/features/licenses/api';
@@ -142,6 +144,23 @@ describe('licenses api', () => {
     expect((refusal as ProblemError).fieldError('limits.max_users')).toBe('must be 0 to 1000000000');
   });
 
+  it('aLimitExceededRefusal_keepsItsCounterAmongTheProblemsExtensions', async () => {
+    const { http } = fakeApi([
+      () =>
+        json(
+          409,
+          { type: 'https://topgun.dev/problems/limit-exceeded', title: 'Conflict', status: 409, detail: 'The limit of 1 for users is reached (1 in use).', counter: 'users', limit: 1, usage: 1 },
+          'application/problem+json',
+        ),
+    ]);
+
+    const refusal = (await issueLicense(http, 'o3', { licenseType: 'trial', tier: 'basic' }).catch((e: unknown) => e)) as ProblemError;
+
+    expect(refusal.status).toBe(409);
+    expect(refusal.extensions).toEqual({ counter: 'users', limit: 1, usage: 1 });
+    expect(refusal.errors).toEqual([]);
+  });
+
   it.each(['suspend', 'resume', 'revoke'] as const)('%s_postsToItsRouteWithoutABodyAndAKey', async (action) => {
     const { calls, http } = fakeApi([() => json(200, { ...full, status: action === 'resume' ? 'active' : action === 'suspend' ? 'suspended' : 'revoked' })]);
 
@@ -167,6 +186,18 @@ describe('licenses api', () => {
       header: { alg: 'EdDSA', kid: 'k1', typ: 'license+jws' },
       payload: { sub: 'o2', tier: 'basic' },
     });
+  });
+
+  it('issuedBy_isThePoolsOrganization_orTheRootForTheOperatorsUnnamedPool', () => {
+    const root = { id: 'o1', parentId: null };
+    const reseller = { id: 'o2', parentId: 'o1' };
+    const fromOperator = toLicense({ ...sparse, issuerOrganizationId: null });
+    const fromReseller = toLicense({ ...sparse, issuerOrganizationId: 'o2' });
+
+    expect(issuedBy(fromOperator, root)).toBe(true);
+    expect(issuedBy(fromOperator, reseller)).toBe(false);
+    expect(issuedBy(fromReseller, reseller)).toBe(true);
+    expect(issuedBy(fromReseller, root)).toBe(false);
   });
 
   it('decodeDocument_isNullForWhatIsNoJws', () => {

@@ -231,6 +231,14 @@ export async function validateLicense(http: Http, key: string, domain?: string):
   );
 }
 
+/**
+ * Whether {@code org} issued the license: its pool's organization, or — for a license carved from
+ * the operator's unlimited pool, which names no issuer — the root organization (it has no parent).
+ */
+export function issuedBy(license: License, org: { readonly id: string; readonly parentId: string | null }): boolean {
+  return license.issuerOrganizationId === null ? org.parentId === null : license.issuerOrganizationId === org.id;
+}
+
 /** A compact JWS read without verifying it: its header and payload as JSON. */
 export interface DecodedDocument {
   readonly header: unknown;

@@ -3,18 +3,22 @@ import { http as appHttp, ProblemError, type Http } from '../../shared/http';
 import type { Organization } from '../organizations/api';
 import { getOrganization, listChildren } from '../tree/api';
 import {
+  COUNTERS,
+  LIMITS,
   changeLicenseStatus,
   decodeDocument,
   getEntitlements,
   getLicense,
   getLicenseDocument,
   issueLicense,
+  issuedBy,
   listAllLicenses,
   type DecodedDocument,
   type Entitlements,
   type License,
   type LicenseAction,
   type LicenseTerms,
+  type LimitName,
 } from './api';
 
 function asError(failure: unknown): Error {
@@ -43,7 +47,7 @@ export interface IssuedLicense {
  * The current organization's licenses: those issued to it, those it issued to its children, its
  * children (to issue to), the pool it draws on, and the license just issued (its key shown once).
  */
-export function useLicenses(orgId: Ref<string | null>, http: Http = appHttp) {
+export function useLicenses(org: Ref<Organization | null>, http: Http = appHttp) {
   const own = ref<License[]>([]);
   const issued = ref<IssuedLicense[]>([]);
   const children = ref<Organization[]>([]);
@@ -59,8 +63,9 @@ export function useLicenses(orgId: Ref<string | null>, http: Http = appHttp) {
   const justIssued = ref<License | null>(null);
 
   async function load(): Promise<void> {
-    const id = orgId.value;
-    if (!id) return;
+    const current = org.value;
+    if (!current) return;
+    const id = current.id;
     loading.value = true;
     failure.value = null;
     try {
@@ -72,7 +77,7 @@ export function useLicenses(orgId: Ref<string | null>, http: Http = appHttp) {
       const theirs = await Promise.all(
         kids.map(async (child) =>
           (await listAllLicenses(http, child.id))
-            .filter((l) => l.issuerOrganizationId === id)
+            .filter((l) => issuedBy(l, current))
             .map((license) => ({ license, organization: child })),
         ),
       );
@@ -158,10 +163,25 @@ export function useLicenses(orgId: Ref<string | null>, http: Http = appHttp) {
  */
 export function fieldErrors(failure: Error | null, field: string): string | undefined {
   if (!(failure instanceof ProblemError)) return undefined;
+  const exceeded = exceededLimit(failure);
+  if (exceeded !== null && (field === 'limits' || field === `limits.${exceeded}`)) {
+    return failure.detail ?? failure.title;
+  }
   const messages = failure.errors
     .filter((e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`))
     .map((e) => e.message);
   return messages.length ? messages.join('; ') : undefined;
+}
+
+/**
+ * The limit a `limit-exceeded` refusal is about (the pool has less left than asked): the API names
+ * its usage counter (`users`), which is the limit `max_users` of the form; null for any other.
+ */
+export function exceededLimit(failure: ProblemError): LimitName | null {
+  if (!failure.type.endsWith('/problems/limit-exceeded')) return null;
+  const counter = failure.extensions['counter'];
+  const limit = LIMITS.find((l) => COUNTERS[l] !== null && COUNTERS[l] === counter);
+  return limit ?? null;
 }
 
 /** One license with its signed document, and what may be done to it. */
