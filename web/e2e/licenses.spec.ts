@@ -219,3 +219,26 @@ test('the operator licenses a child with white_label, sees the key once, the doc
     await api.delete(`/v1/organizations/${child.id}/members/${me.id}`);
   }
 });
+
+test('with the API unreachable the licenses page says so, and its retry brings the licenses', async ({ page }) => {
+  // given: the signed-in operator, whose connection to the API then drops (the brand stays)
+  await signInAsOperator(page);
+  let offline = true;
+  await page.route(
+    (url) => offline && url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/v1/branding/') && url.pathname !== '/v1/auth/config',
+    (route) => route.abort('internetdisconnected'),
+  );
+
+  // when: the licenses page is opened
+  await page.goto('/licenses');
+
+  // then: it explains and offers a retry that recovers once the connection is back
+  const notice = page.getByRole('alert').filter({ hasText: 'The server could not be reached' }).first();
+  await expect(notice).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  offline = false;
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Licenses of ${env.rootName}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: `Issued by ${env.rootName}` })).toBeVisible();
+  await expect(page.getByText('The server could not be reached')).toHaveCount(0);
+});
