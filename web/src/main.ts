@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import App from './App.vue';
+import { getAuthConfig } from './features/auth/api';
 import { installAuthGuard, signInRoute } from './features/auth/guard';
 import { useSession } from './features/auth/useSession';
 import { useOrganizations } from './features/organizations/useOrganizations';
@@ -8,7 +9,7 @@ import { createConsoleI18n } from './i18n';
 import { createConsoleRouter } from './router';
 import { http } from './shared/http';
 import { reapplyBrandOnChange } from './shared/liveBrand';
-import { realtime } from './shared/realtime';
+import { realtime, useRealtimeUrl } from './shared/realtime';
 import { bootBrand } from './shared/theme';
 import { useBrand } from './shared/useBrand';
 import './styles.css';
@@ -40,10 +41,15 @@ async function start(): Promise<void> {
 
   // The live channel: open while signed in, subscribed to the organization the console works in;
   // a brand changed by someone else is put on the page again.
+  // Where it is comes with the sign-in configuration (its own URL in AWS, this origin locally).
   const organizations = useOrganizations(pinia);
+  const located = getAuthConfig(http).then(
+    (config) => useRealtimeUrl(config.realtimeUrl ?? null),
+    () => useRealtimeUrl(null),
+  );
   watch(
     () => session.idToken,
-    (token) => (token ? realtime.connect(() => session.idToken) : realtime.close()),
+    (token) => void located.then(() => (token ? realtime.connect(() => session.idToken) : realtime.close())),
     { immediate: true },
   );
   watch(

@@ -265,7 +265,15 @@ export function createRealtime(options: RealtimeOptions = {}): Realtime {
 }
 
 /** The app's channel; main.ts connects it to the session and the current organization. */
-export const realtime: Realtime = createRealtime();
+/** The channel's URL when the API names one of its own (`/v1/auth/config`); null: this origin's. */
+let publishedUrl: string | null = null;
+
+/** Where the app's channel connects from now on: `url`, or this origin's `/v1/realtime` for null. */
+export function useRealtimeUrl(url: string | null): void {
+  publishedUrl = url;
+}
+
+export const realtime: Realtime = createRealtime({ url: () => publishedUrl ?? defaultUrl() });
 
 /**
  * For a component or composable: calls `handler` on each notice of one of `types` while the

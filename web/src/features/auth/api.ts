@@ -6,6 +6,8 @@ export interface AuthConfig {
   readonly userPoolId: string | null;
   readonly clientId: string | null;
   readonly endpoint: string | null;
+  /** The real-time channel's own `wss://` URL (AWS); null or absent: this origin's `/v1/realtime`. */
+  readonly realtimeUrl?: string | null;
 }
 
 export function getAuthConfig(http: Http): Promise<AuthConfig> {

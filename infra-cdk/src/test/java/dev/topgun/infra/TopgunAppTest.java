@@ -811,11 +811,28 @@ class TopgunAppTest {
                             ".",
                             Json.ref("AWS::URLSuffix"),
                             "/" + stage))));
+        // the wss:// URL /v1/auth/config gives the console, read as topgun.realtime.url
+        assertThat(variables.get("TOPGUN_REALTIME_URL"))
+            .isEqualTo(
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            "wss://",
+                            Json.ref(webSocketApi),
+                            ".execute-api.",
+                            Json.ref("AWS::Region"),
+                            ".",
+                            Json.ref("AWS::URLSuffix"),
+                            "/" + stage))));
         // and what it verifies $connect's token with
         assertThat(variables)
             .containsKeys("TOPGUN_COGNITO_USER_POOL_ID", "TOPGUN_COGNITO_CLIENT_ID");
       } else {
-        assertThat(variables).as(module.name()).doesNotContainKey("TOPGUN_REALTIME_ENDPOINT");
+        assertThat(variables)
+            .as(module.name())
+            .doesNotContainKeys("TOPGUN_REALTIME_ENDPOINT", "TOPGUN_REALTIME_URL");
       }
     }
   }
@@ -1300,13 +1317,22 @@ class TopgunAppTest {
                                     "Preload", true,
                                     "Override", true),
                             "ContentSecurityPolicy",
-                                Map.of(
-                                    "ContentSecurityPolicy",
-                                    Match.stringLikeRegexp(".*frame-ancestors 'none'.*"),
-                                    "Override",
-                                    true),
+                                Map.of("ContentSecurityPolicy", Match.anyValue(), "Override", true),
                             "ContentTypeOptions", Map.of("Override", true),
                             "FrameOptions", Map.of("FrameOption", "DENY", "Override", true)))))));
+    // the app's policy, its region written out where CSP allows no wildcard
+    String policy =
+        web.findResources("AWS::CloudFront::ResponseHeadersPolicy").values().stream()
+            .map(Object::toString)
+            .filter(r -> r.contains("connect-src"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(policy)
+        .contains("frame-ancestors 'none'")
+        .contains("connect-src 'self' https://cognito-idp.")
+        .contains(".amazonaws.com wss://*.execute-api.")
+        .contains("AWS::Region")
+        .doesNotContain("cognito-idp.*.");
     web.hasResourceProperties(
         "AWS::CloudFront::Distribution",
         Map.of(

@@ -45,6 +45,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class PlatformApiIT {
 
+  /** The WebSocket API's own URL, as infra-cdk sets it in AWS. */
+  private static final String REALTIME_URL = "wss://abc123.execute-api.us-east-1.amazonaws.com/dev";
+
   private static CognitoEmulator cognito;
   private static ApplicationContext lambdaContext;
   private static ApiGatewayProxyRequestEventFunction lambda;
@@ -92,6 +95,7 @@ class PlatformApiIT {
     properties.put("topgun.endpoints.events", "http://127.0.0.1:" + closedPort());
     properties.put("topgun.cognito.user-pool-id", userPoolId);
     properties.put("topgun.cognito.client-id", clientId);
+    properties.put("topgun.realtime.url", REALTIME_URL);
     properties.put("aws.accessKeyId", "local");
     properties.put("aws.secretAccessKey", "local");
 
@@ -179,7 +183,9 @@ class PlatformApiIT {
                 "clientId",
                 clientId,
                 "endpoint",
-                cognito.endpoint().toString()));
+                cognito.endpoint().toString(),
+                "realtimeUrl",
+                REALTIME_URL));
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class RealtimeApi extends Construct {
   /** The function's setting for the {@code @connections} endpoint. */
   public static final String ENDPOINT_VARIABLE = "TOPGUN_REALTIME_ENDPOINT";
 
+  /**
+   * The stage's {@code wss://} URL that browsers connect to, published by {@code /v1/auth/config}.
+   */
+  public static final String URL_VARIABLE = "TOPGUN_REALTIME_URL";
+
   /** What {@code ManageConnections} is granted for: post, get and delete a connection. */
   static final List<String> CONNECTION_METHODS = List.of("POST", "GET", "DELETE");
 
@@ -167,10 +172,11 @@ public final class RealtimeApi extends Construct {
 
   /**
    * The settings of the function that serves the API: the {@code @connections} endpoint, {@code
-   * https://<api>.execute-api.<region>.amazonaws.com/<stage>}.
+   * https://<api>.execute-api.<region>.amazonaws.com/<stage>}, and the {@code wss://} URL the
+   * console connects to.
    */
   public Map<String, String> settings() {
-    return Map.of(ENDPOINT_VARIABLE, stage.getCallbackUrl());
+    return Map.of(ENDPOINT_VARIABLE, stage.getCallbackUrl(), URL_VARIABLE, stage.getUrl());
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.RestApi;
@@ -68,10 +69,20 @@ public final class WebApp extends Construct {
   /** The API's paths on the web app's own domain; the route table's paths all start with it. */
   public static final String API_PATH_PATTERN = "/v1/*";
 
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
-          + " font-src 'self'; connect-src 'self' https://cognito-idp.*.amazonaws.com;"
-          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  /**
+   * The app's policy. It connects to its own origin (the API), to the user pool's Cognito endpoint
+   * and to the real-time WebSocket API, both in the stack's region: a host source may carry a
+   * wildcard only as its first label, so the region is written out ({@code Aws.REGION}).
+   */
+  static String contentSecurityPolicy() {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
+        + " font-src 'self'; connect-src 'self' https://cognito-idp."
+        + Aws.REGION
+        + ".amazonaws.com wss://*.execute-api."
+        + Aws.REGION
+        + ".amazonaws.com; object-src 'none'; base-uri 'self'; form-action 'self';"
+        + " frame-ancestors 'none'";
+  }
 
   /**
    * The branding function's public files, {@code GET /v1/branding/assets/{owner}/{file}} (logos,
@@ -135,7 +146,7 @@ public final class WebApp extends Construct {
                 ResponseSecurityHeadersBehavior.builder()
                     .contentSecurityPolicy(
                         ResponseHeadersContentSecurityPolicy.builder()
-                            .contentSecurityPolicy(CONTENT_SECURITY_POLICY)
+                            .contentSecurityPolicy(contentSecurityPolicy())
                             .override(true)
                             .build())
                     .strictTransportSecurity(

@@ -10,8 +10,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * {@code GET /v1/auth/config}: what a sign-in client (the web app, a CLI) needs to talk to the
- * identity provider. Public: these values are not secrets. {@code endpoint} is set only where
- * Cognito is not at its AWS address (the local runtime); in AWS it is {@code null}.
+ * identity provider, and where the real-time channel is. Public: these values are not secrets.
+ * {@code endpoint} is set only where Cognito is not at its AWS address (the local runtime); in AWS
+ * it is {@code null}. {@code realtimeUrl} is the WebSocket API's {@code wss://} URL where it has
+ * one of its own (AWS); {@code null} means the console's own origin ({@code /v1/realtime}).
  */
 @Controller("/v1/auth/config")
 public class AuthConfigController {
@@ -22,13 +24,15 @@ public class AuthConfigController {
       AwsClientConfigurer aws,
       @Value("${topgun.cognito.user-pool-id:}") String userPoolId,
       @Value("${topgun.cognito.client-id:}") String clientId,
-      @Value("${topgun.endpoints.cognito:}") String endpoint) {
+      @Value("${topgun.endpoints.cognito:}") String endpoint,
+      @Value("${topgun.realtime.url:}") String realtimeUrl) {
     this.config =
         new AuthConfigResponse(
             aws.regionName(),
             blankToNull(userPoolId),
             blankToNull(clientId),
-            blankToNull(endpoint));
+            blankToNull(endpoint),
+            blankToNull(realtimeUrl));
   }
 
   @Get
@@ -46,5 +50,6 @@ public class AuthConfigController {
       String region,
       @Nullable String userPoolId,
       @Nullable String clientId,
-      @Nullable String endpoint) {}
+      @Nullable String endpoint,
+      @Nullable String realtimeUrl) {}
 }
