@@ -438,6 +438,42 @@ class TreeLifecycleIT {
     assertThat(byMember.body()).containsEntry("permission", "audit:read");
   }
 
+  @Test
+  void audit_narrowedToATimeRange_listsOnlyWhatHappenedInIt_andBadBoundsAreNamed() {
+    // given: an organization whose entries were all recorded between before and after
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String org = api.create(OPERATOR, api.root, "audit-range", "master_branch");
+    api.create(OPERATOR, org, "audit-range-child", "end_user");
+    Instant after = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String path = "/v1/organizations/" + org + "/audit";
+
+    // when
+    Response within = api.call(OPERATOR, "GET", path + "?from=" + before + "&to=" + after, null);
+    Response later = api.call(OPERATOR, "GET", path + "?from=" + after.plusMillis(1), null);
+    Response earlier = api.call(OPERATOR, "GET", path + "?to=" + before.minusMillis(1), null);
+    Response paged =
+        api.call(OPERATOR, "GET", path + "?limit=1&from=" + before + "&to=" + after, null);
+    Response bad = api.call(OPERATOR, "GET", path + "?from=yesterday&to=2026-13-01", null);
+    Response reversed = api.call(OPERATOR, "GET", path + "?from=" + after + "&to=" + before, null);
+
+    // then
+    assertThat(within.status()).as(within.raw()).isEqualTo(200);
+    assertThat(within.items()).extracting(e -> e.get("action")).contains("organization.created");
+    assertThat(within.items())
+        .allSatisfy(
+            e ->
+                assertThat(Instant.parse((String) e.get("at")))
+                    .isBetween(before, after.plusMillis(999)));
+    assertThat(later.items()).isEmpty();
+    assertThat(earlier.items()).isEmpty();
+    assertThat(paged.items()).hasSize(1);
+    assertThat(paged.body().get("nextCursor")).isNotNull();
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(fields(bad)).containsExactly("from", "to");
+    assertThat(reversed.status()).isEqualTo(400);
+    assertThat(fields(reversed)).containsExactly("from");
+  }
+
   private static Response move(User as, String orgId, String newParentId) {
     return api.call(
         as,

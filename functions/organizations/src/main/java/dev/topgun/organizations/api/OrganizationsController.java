@@ -6,6 +6,7 @@ import dev.topgun.shared.http.ListResponse;
 import dev.topgun.shared.store.Paging;
 import dev.topgun.shared.tenancy.Permission;
 import dev.topgun.shared.tenancy.SignedInUser;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -145,11 +146,20 @@ public class OrganizationsController {
     return Lists.of(organizations.ancestors(orgId, paging), OrganizationResponse::of);
   }
 
-  /** {@code audit:read}: the organization's audit entries, newest first. */
+  /**
+   * {@code audit:read}: the organization's audit entries, newest first; {@code from} and {@code to}
+   * (ISO-8601 instants, inclusive) narrow them to a time range.
+   */
   @Get("/audit")
   public ListResponse<AuditEntryResponse> audit(
-      SignedInUser user, @PathVariable String orgId, Paging paging) {
+      SignedInUser user,
+      @PathVariable String orgId,
+      Paging paging,
+      @QueryValue @Nullable String from,
+      @QueryValue @Nullable String to) {
     access.authorize(user.caller(), orgId, Permission.AUDIT_READ);
-    return Lists.of(organizations.audit(orgId, paging), AuditEntryResponse::of);
+    AuditPeriod period = AuditPeriod.parse(from, to);
+    return Lists.of(
+        organizations.audit(orgId, period.from(), period.to(), paging), AuditEntryResponse::of);
   }
 }

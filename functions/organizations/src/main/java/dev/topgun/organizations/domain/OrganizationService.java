@@ -231,7 +231,8 @@ public final class OrganizationService {
     return organizations.ancestors(orgId, paging);
   }
 
-  public Page<AuditEntry> audit(String orgId, Paging paging) {
-    return auditLog.list(orgId, paging);
+  /** The entries from {@code from} to {@code to} (inclusive; null: open), newest first. */
+  public Page<AuditEntry> audit(String orgId, Instant from, Instant to, Paging paging) {
+    return auditLog.list(orgId, from, to, paging);
   }
 }

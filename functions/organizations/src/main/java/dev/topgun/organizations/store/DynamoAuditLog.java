@@ -7,6 +7,7 @@ import dev.topgun.shared.audit.AuditTrail;
 import dev.topgun.shared.store.Page;
 import dev.topgun.shared.store.Paging;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 
 /** Audit entries as shared-lib's {@link AuditTrail} keeps them. */
 @Singleton
@@ -19,8 +20,8 @@ public class DynamoAuditLog implements AuditLog {
   }
 
   @Override
-  public Page<AuditEntry> list(String orgId, Paging paging) {
-    Page<AuditEntryItem> page = trail.list(orgId, paging.limit(), paging.cursor());
+  public Page<AuditEntry> list(String orgId, Instant from, Instant to, Paging paging) {
+    Page<AuditEntryItem> page = trail.list(orgId, from, to, paging.limit(), paging.cursor());
     return new Page<>(
         page.items().stream().map(OrganizationMapper::auditEntry).toList(), page.nextCursor());
   }

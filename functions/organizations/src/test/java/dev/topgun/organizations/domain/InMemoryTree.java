@@ -36,7 +36,7 @@ final class InMemoryTree implements Organizations, Members {
   int writes;
   final Invitations invitationStore = new InvitationStore();
   final Profiles profileStore = new ProfileStore();
-  final AuditLog auditStore = (orgId, paging) -> page(List.of(), paging);
+  final AuditLog auditStore = (orgId, from, to, paging) -> page(List.of(), paging);
   private final List<Runnable> interference = new ArrayList<>();
 
   /** Runs {@code change} once, just before the next write checks its versions (one per write). */
