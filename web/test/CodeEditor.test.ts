@@ -2,6 +2,7 @@ import { EditorView } from '@codemirror/view';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import CodeEditor from '../src/shared/CodeEditor.vue';
+import { stubRangeLayout } from './jsdomLayout';
 
 const mounted: VueWrapper[] = [];
 
@@ -21,15 +22,7 @@ function viewOf(wrapper: VueWrapper): EditorView {
 }
 
 describe('CodeEditor', () => {
-  beforeAll(() => {
-    // jsdom lays nothing out; CodeMirror measures text ranges for the cursor.
-    if (!('getClientRects' in Range.prototype)) {
-      Object.assign(Range.prototype, {
-        getClientRects: () => [] as unknown as DOMRectList,
-        getBoundingClientRect: () => new DOMRect(),
-      });
-    }
-  });
+  beforeAll(stubRangeLayout);
 
   afterEach(() => {
     mounted.splice(0).forEach((w) => w.unmount());
