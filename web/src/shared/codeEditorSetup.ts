@@ -138,7 +138,8 @@ const theme = EditorView.theme({
     fontSize: '0.875rem',
   },
   '&.cm-focused': { outline: '2px solid var(--brand-primary)', outlineOffset: '2px' },
-  '.cm-scroller': { fontFamily: 'monospace', minHeight: '8rem', maxHeight: '28rem', overflow: 'auto' },
+  // No height limit: the editor grows with its text, so it is never a scroll region of its own.
+  '.cm-scroller': { fontFamily: 'monospace', minHeight: '8rem' },
   '.cm-content': { caretColor: 'var(--brand-text)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--brand-text)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
