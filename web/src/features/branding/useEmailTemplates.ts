@@ -100,7 +100,10 @@ export function useEmailTemplates() {
   async function save(): Promise<void> {
     const loaded = current.value;
     if (!loaded) return;
-    clearOutcome();
+    // The preview stays: it shows what was just saved.
+    saved.value = false;
+    reset.value = false;
+    saveFailure.value = null;
     saving.value = true;
     try {
       show(await putEmailTemplate(http, orgId, loaded.name, partsOf(loaded, form)));
