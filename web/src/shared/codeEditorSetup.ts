@@ -3,8 +3,6 @@
  * CodeMirror stays out of the console's entry chunk and loads with the first page that edits code.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { css } from '@codemirror/lang-css';
-import { html } from '@codemirror/lang-html';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import {
   Compartment,
@@ -177,9 +175,10 @@ const highlight = HighlightStyle.define([
   { tag: [tags.invalid], textDecoration: 'underline wavy' },
 ]);
 
-function languageOf(language: CodeLanguage): Extension {
-  if (language === 'css') return css();
-  if (language === 'html') return html({ autoCloseTags: false });
+/** Each language in a chunk of its own: the CSS editor does not load HTML's (which brings JavaScript's). */
+async function languageOf(language: CodeLanguage): Promise<Extension> {
+  if (language === 'css') return (await import('./codeEditorCss')).css();
+  if (language === 'html') return (await import('./codeEditorHtml')).html({ autoCloseTags: false });
   return [];
 }
 
@@ -193,6 +192,8 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
   const readonly = new Compartment();
   const attributes = new Compartment();
   let silent = false;
+  let destroyed = false;
+  let wanted: CodeLanguage = options.language;
 
   const view = new EditorView({
     parent,
@@ -211,7 +212,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         theme,
         problemsField,
         problemDecorations,
-        language.of(languageOf(options.language)),
+        language.of([]),
         readonly.of(readonlyOf(options.readonly)),
         attributes.of(EditorView.contentAttributes.of({ ...options.attributes })),
         EditorView.updateListener.of((update) => {
@@ -221,6 +222,15 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
     }),
   });
   view.dispatch({ effects: setProblemsEffect.of(options.problems) });
+
+  /** Highlights as {@code value} once its grammar is loaded, unless another was asked for since. */
+  function useLanguage(value: CodeLanguage): void {
+    wanted = value;
+    void languageOf(value).then((extension) => {
+      if (!destroyed && wanted === value) view.dispatch({ effects: language.reconfigure(extension) });
+    });
+  }
+  useLanguage(options.language);
 
   return {
     view,
@@ -234,7 +244,7 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
         silent = false;
       }
     },
-    setLanguage: (value) => view.dispatch({ effects: language.reconfigure(languageOf(value)) }),
+    setLanguage: useLanguage,
     setReadonly: (value) => view.dispatch({ effects: readonly.reconfigure(readonlyOf(value)) }),
     setAttributes: (value) =>
       view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of({ ...value })) }),
@@ -244,6 +254,9 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
       view.focus();
     },
     focus: () => view.focus(),
-    destroy: () => view.destroy(),
+    destroy() {
+      destroyed = true;
+      view.destroy();
+    },
   };
 }
