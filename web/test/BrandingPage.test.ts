@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import BrandingPage from '../src/features/branding/BrandingPage.vue';
 import { useOrganizations } from '../src/features/organizations/useOrganizations';
 import { createConsoleI18n } from '../src/i18n';
-import { stubRangeLayout, typeInto } from './jsdomLayout';
+import { LAZY_LOAD, stubRangeLayout, typeInto } from './jsdomLayout';
 
 const palette = {
   primary: '#3b82f6',
@@ -125,7 +125,7 @@ describe('BrandingPage', () => {
 
   it('refusedCss_isNamedBesideTheEditor_andMarkedOnItsLine', async () => {
     const wrapper = mountPage();
-    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true), LAZY_LOAD);
 
     typeInto(wrapper.get('#brand-customCss'), '.a { color: red; }\n@import url(x);');
     await wrapper.get('form.branding__form').trigger('submit');
@@ -141,7 +141,7 @@ describe('BrandingPage', () => {
 
   it('savedCss_listsWhatTheSanitizerRemoved_besideTheEditor', async () => {
     const wrapper = mountPage();
-    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true), LAZY_LOAD);
 
     typeInto(wrapper.get('#brand-customCss'), 'foo bar;\n.a { color: red; }');
     await wrapper.get('form.branding__form').trigger('submit');

@@ -2,14 +2,14 @@ import { EditorView } from '@codemirror/view';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import CodeEditor from '../src/shared/CodeEditor.vue';
-import { stubRangeLayout } from './jsdomLayout';
+import { LAZY_LOAD, stubRangeLayout } from './jsdomLayout';
 
 const mounted: VueWrapper[] = [];
 
 async function mountLoaded(props: { modelValue: string } & Record<string, unknown>) {
   const wrapper = mount(CodeEditor, { props: { label: 'Custom CSS', ...props }, attachTo: document.body });
   mounted.push(wrapper);
-  await vi.waitFor(() => expect(wrapper.emitted('ready')).toBeTruthy());
+  await vi.waitFor(() => expect(wrapper.emitted('ready')).toBeTruthy(), LAZY_LOAD);
   await flushPromises();
   return wrapper;
 }

@@ -6,7 +6,7 @@ import EmailTemplatesPage from '../src/features/branding/EmailTemplatesPage.vue'
 import { useOrganizations } from '../src/features/organizations/useOrganizations';
 import { createConsoleI18n } from '../src/i18n';
 import { createConsoleRouter } from '../src/router';
-import { editorView, stubRangeLayout } from './jsdomLayout';
+import { editorView, LAZY_LOAD, stubRangeLayout } from './jsdomLayout';
 
 function json(status: number, body: unknown, type = 'application/json'): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -99,7 +99,7 @@ describe('EmailTemplatesPage', () => {
 
   it('aVariable_isInsertedAtTheCursor_previewedInASandboxedFrame_andSaved', async () => {
     const { wrapper } = await mountAt('/branding/email/invitation');
-    await vi.waitFor(() => expect(wrapper.find('#template-html.cm-content').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('#template-html.cm-content').exists()).toBe(true), LAZY_LOAD);
     const html = editorView(wrapper.get('#template-html'));
     html.dispatch({ selection: { anchor: '<p>Join us'.length } });
     (wrapper.get('#template-html').element as HTMLElement).dispatchEvent(new FocusEvent('focusin', { bubbles: true }));

@@ -1,5 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LAZY_LOAD } from './jsdomLayout';
 
 interface FakeChart {
   setOption: ReturnType<typeof vi.fn>;
@@ -78,7 +79,7 @@ describe('TimeSeriesChart', () => {
       attachTo: document.body,
     });
     wrappers.push(wrapper);
-    await vi.waitFor(() => expect(wrapper.emitted('ready')).toBeTruthy());
+    await vi.waitFor(() => expect(wrapper.emitted('ready')).toBeTruthy(), LAZY_LOAD);
     await flushPromises();
     return wrapper;
   }

@@ -23,3 +23,6 @@ export function typeInto(content: Pick<DOMWrapper<Element>, 'element'>, text: st
   const view = editorView(content);
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
+
+/** How long a test waits for a lazily imported library (CodeMirror, ECharts) on a busy machine. */
+export const LAZY_LOAD = { timeout: 10_000 };
