@@ -39,6 +39,11 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'branding',
         component: () => import('./features/branding/BrandingPage.vue'),
       },
+      {
+        path: '/branding/email/:name?',
+        name: 'branding-email',
+        component: () => import('./features/branding/EmailTemplatesPage.vue'),
+      },
       // audit
       {
         path: '/audit',

@@ -1,9 +1,10 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import BrandingPage from '../src/features/branding/BrandingPage.vue';
 import { useOrganizations } from '../src/features/organizations/useOrganizations';
 import { createConsoleI18n } from '../src/i18n';
+import { LAZY_LOAD, stubRangeLayout, typeInto } from './jsdomLayout';
 
 const palette = {
   primary: '#3b82f6',
@@ -45,6 +46,7 @@ describe('BrandingPage', () => {
   const puts: unknown[] = [];
 
   beforeEach(() => {
+    stubRangeLayout();
     setActivePinia(createPinia());
     const organizations = useOrganizations();
     organizations.memberships = [
@@ -76,10 +78,16 @@ describe('BrandingPage', () => {
               title: 'Bad Request',
               status: 400,
               detail: 'The brand is not valid',
-              errors: [{ field: 'customCss', message: '@import is not allowed' }],
+              errors: [{ field: 'customCss', message: 'line 2: @import is not allowed (import)' }],
             },
             'application/problem+json',
           );
+        }
+        if (body.customCss?.includes('foo bar')) {
+          return json(200, {
+            ...branding({ customCss: body.customCss }, 'Topgun Default'),
+            removed: [{ code: 'css_removed', message: 'line 1: foo bar; — the parser could not read it' }],
+          });
         }
         return json(
           200,
@@ -95,7 +103,7 @@ describe('BrandingPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   function mountPage() {
-    return mount(BrandingPage, { global: { plugins: [createConsoleI18n()] } });
+    return mount(BrandingPage, { global: { plugins: [createConsoleI18n()], stubs: { RouterLink: RouterLinkStub } } });
   }
 
   it('saving_showsTheEffectiveNameAndTheContrastWarnings', async () => {
@@ -115,15 +123,34 @@ describe('BrandingPage', () => {
     expect(wrapper.text()).toContain('Text on primary is 3.1:1');
   });
 
-  it('refusedCss_isNamedBesideTheCustomCssField', async () => {
+  it('refusedCss_isNamedBesideTheEditor_andMarkedOnItsLine', async () => {
     const wrapper = mountPage();
-    await flushPromises();
+    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true), LAZY_LOAD);
 
-    await wrapper.get('#brand-customCss').setValue('@import url(x);');
+    typeInto(wrapper.get('#brand-customCss'), '.a { color: red; }\n@import url(x);');
     await wrapper.get('form.branding__form').trigger('submit');
     await flushPromises();
 
-    expect(wrapper.get('#brand-customCss-error').text()).toBe('@import is not allowed');
-    expect(wrapper.get('#brand-customCss').attributes('aria-invalid')).toBe('true');
+    expect(puts.at(-1)).toMatchObject({ customCss: '.a { color: red; }\n@import url(x);' });
+    expect(wrapper.get('#brand-customCss-error').text()).toBe('line 2: @import is not allowed (import)');
+    const content = wrapper.get('#brand-customCss');
+    expect(content.attributes('aria-invalid')).toBe('true');
+    expect(content.attributes('aria-describedby')).toBe('brand-customCss-error');
+    expect(wrapper.findAll('.cm-line').map((l) => l.classes('cm-problem-line'))).toEqual([false, true]);
+  });
+
+  it('savedCss_listsWhatTheSanitizerRemoved_besideTheEditor', async () => {
+    const wrapper = mountPage();
+    await vi.waitFor(() => expect(wrapper.find('#brand-customCss.cm-content').exists()).toBe(true), LAZY_LOAD);
+
+    typeInto(wrapper.get('#brand-customCss'), 'foo bar;\n.a { color: red; }');
+    await wrapper.get('form.branding__form').trigger('submit');
+    await flushPromises();
+
+    const notes = wrapper.get('.branding__css-notes');
+    expect(notes.text()).toContain('Custom CSS that was left out');
+    expect(notes.text()).toContain('line 1: foo bar; — the parser could not read it');
+    expect(wrapper.get('#brand-customCss').attributes('aria-invalid')).toBeUndefined();
+    expect(wrapper.findAll('.cm-line').map((l) => l.classes('cm-problem-line'))).toEqual([true, false]);
   });
 });

@@ -165,3 +165,100 @@ export function verifyHostname(http: Http, orgId: string, hostname: string): Pro
 export function releaseHostname(http: Http, orgId: string, hostname: string): Promise<void> {
   return http.delete<void>(`${base(orgId)}/hostnames/${encodeURIComponent(hostname)}`);
 }
+
+/** A variable a mail template offers, written `{{name}}` in its parts. */
+export interface TemplateVariable {
+  readonly name: string;
+  readonly description: string;
+  readonly example: string;
+  /** A link: given as a path, rendered as an absolute URL. */
+  readonly link: boolean;
+}
+
+export type TemplatePart = 'subject' | 'html' | 'text';
+export const TEMPLATE_PARTS: readonly TemplatePart[] = ['subject', 'html', 'text'];
+
+/** One mail template as the organization sends it: its own parts, else the defaults. */
+export interface EmailTemplate {
+  readonly name: string;
+  readonly description: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  /** Which parts are the organization's own (the others are the defaults). */
+  readonly overridden: Readonly<Record<TemplatePart, boolean>>;
+  readonly variables: readonly TemplateVariable[];
+}
+
+/** The organization's own parts; a null part is the default. */
+export type TemplateParts = Readonly<Record<TemplatePart, string | null>>;
+
+/** A mail as it would be sent, rendered with the template's example values and the brand. */
+export interface MailPreview {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly fromName: string;
+  readonly replyTo: string | null;
+}
+
+type TemplateAnswer = Omit<EmailTemplate, 'variables' | 'overridden'> & {
+  readonly variables?: readonly TemplateVariable[];
+  readonly overridden?: Partial<Record<TemplatePart, boolean>>;
+};
+
+function template(answer: TemplateAnswer): EmailTemplate {
+  const overridden = answer.overridden ?? {};
+  return {
+    ...answer,
+    overridden: {
+      subject: overridden.subject ?? false,
+      html: overridden.html ?? false,
+      text: overridden.text ?? false,
+    },
+    variables: answer.variables ?? [],
+  };
+}
+
+function templatePath(orgId: string, name?: string): string {
+  const list = `${base(orgId)}/email-templates`;
+  return name === undefined ? list : `${list}/${encodeURIComponent(name)}`;
+}
+
+export async function listEmailTemplates(http: Http, orgId: string): Promise<EmailTemplate[]> {
+  const page = await http.get<{ items?: TemplateAnswer[] }>(templatePath(orgId));
+  return (page.items ?? []).map(template);
+}
+
+export async function getEmailTemplate(http: Http, orgId: string, name: string): Promise<EmailTemplate> {
+  return template(await http.get<TemplateAnswer>(templatePath(orgId, name)));
+}
+
+/** Replaces the organization's own parts of the template (null parts: the defaults). */
+export async function putEmailTemplate(
+  http: Http,
+  orgId: string,
+  name: string,
+  parts: TemplateParts,
+): Promise<EmailTemplate> {
+  return template(await http.put<TemplateAnswer>(templatePath(orgId, name), parts));
+}
+
+/** Back to the defaults: the API takes an override of no parts as none (there is no DELETE). */
+export function resetEmailTemplate(http: Http, orgId: string, name: string): Promise<EmailTemplate> {
+  return putEmailTemplate(http, orgId, name, { subject: null, html: null, text: null });
+}
+
+/** The mail rendered with these parts (null parts: the ones it sends now). */
+export async function previewEmailTemplate(
+  http: Http,
+  orgId: string,
+  name: string,
+  parts: TemplateParts,
+): Promise<MailPreview> {
+  const answer = await http.post<Omit<MailPreview, 'replyTo'> & { readonly replyTo?: string | null }>(
+    `${templatePath(orgId, name)}/preview`,
+    parts,
+  );
+  return { ...answer, replyTo: answer.replyTo ?? null };
+}

@@ -222,6 +222,13 @@ export function useBranding() {
     return failure instanceof ProblemError ? failure.fieldError(field) : undefined;
   }
 
+  /** Every message of the last save about one field (the CSS sanitizer names each problem). */
+  function fieldErrors(field: string): string[] {
+    const failure = saveFailure.value;
+    if (!(failure instanceof ProblemError)) return [];
+    return failure.errors.filter((e) => e.field === field).map((e) => e.message);
+  }
+
   return {
     branding,
     form,
@@ -240,5 +247,6 @@ export function useBranding() {
     verify,
     release,
     fieldError,
+    fieldErrors,
   };
 }
