@@ -2,8 +2,9 @@ import type { Http } from '../../shared/http';
 
 /**
  * `GET /v1/organizations/{orgId}/audit` (organizations' OrganizationsController.audit, permission
- * `audit:read`): the organization's entries, newest first, `?limit=` (1 to 100) and `?cursor=`.
- * The API filters nothing: the filters of this page ({@link AuditFilters}) are applied here, to the
+ * `audit:read`): the organization's entries, newest first, `?limit=` (1 to 100), `?cursor=`, and
+ * the time range `?from=&to=` (ISO-8601 instants, inclusive), which the API applies. The other
+ * filters of this page ({@link AuditFilters}: actor, action, target) are applied here, to the
  * pages it returns.
  */
 export interface AuditEntry {
@@ -33,13 +34,31 @@ export const DEFAULT_PAGE_SIZE = 20;
 export function listAudit(
   http: Http,
   orgId: string,
-  options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {},
+  options: {
+    limit?: number;
+    cursor?: string | null;
+    from?: string;
+    to?: string;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<AuditPage> {
   const request: Parameters<Http['get']>[1] = {
-    query: { limit: clampLimit(options.limit ?? DEFAULT_PAGE_SIZE), cursor: options.cursor ?? undefined },
+    query: {
+      limit: clampLimit(options.limit ?? DEFAULT_PAGE_SIZE),
+      cursor: options.cursor ?? undefined,
+      from: instant(options.from),
+      to: instant(options.to),
+    },
     ...(options.signal ? { signal: options.signal } : {}),
   };
   return http.get<AuditPage>(`/v1/organizations/${encodeURIComponent(orgId)}/audit`, request);
+}
+
+/** A time as the API takes it (an ISO-8601 instant), from what a filter holds; undefined: none. */
+function instant(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
 export function clampLimit(limit: number): number {
@@ -155,6 +174,8 @@ export async function findAudit(
     const page = await listAudit(http, orgId, {
       limit,
       cursor,
+      ...(filters.from !== undefined ? { from: filters.from } : {}),
+      ...(filters.to !== undefined ? { to: filters.to } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     for (const entry of page.items) {
