@@ -170,9 +170,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     startServices();
     // cognito-local logs its confirmation codes; Cognito e-mails them: relay them to the inbox.
-    own(
-        CodeMailRelay.start(
-            dataDir.cognito().resolve("cognito.log"), mail.smtpHost(), mail.smtpPort()));
+    own(CodeMailRelay.start(dataDir.cognito(), mail.smtpHost(), mail.smtpPort()));
     LOG.info("table {} and user pool {} are ready", config.table(), ids.userPoolId());
 
     systemProperties().forEach(System::setProperty);

@@ -1,6 +1,7 @@
 package dev.topgun.local.mail;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,8 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,30 +41,51 @@ public final class CodeMailRelay implements AutoCloseable {
   private static final int TIMEOUT_MILLIS = 10_000;
 
   private final Path log;
-  private final String smtpHost;
-  private final int smtpPort;
+  private final PoolStoreCodes store;
+  private final Consumer<CodeDeliveries.Delivery> sink;
+
+  /** What was handed on (destination and code), so a code seen in both places goes out once. */
+  private final Map<String, Boolean> handed =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 1000;
+        }
+      };
+
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread follower;
   private long position;
 
-  private CodeMailRelay(Path log, String smtpHost, int smtpPort, long position) {
+  private CodeMailRelay(
+      Path log, PoolStoreCodes store, Consumer<CodeDeliveries.Delivery> sink, long position) {
     this.log = log;
-    this.smtpHost = smtpHost;
-    this.smtpPort = smtpPort;
+    this.store = store;
+    this.sink = sink;
     this.position = position;
     this.follower = new Thread(this::follow, "cognito-code-mail");
     this.follower.setDaemon(true);
   }
 
-  /** Follows {@code log} from its current end and mails each code to the SMTP server. */
-  public static CodeMailRelay start(Path log, String smtpHost, int smtpPort) {
+  /**
+   * Follows cognito-local in {@code cognitoDir} (its {@code cognito.log} from the current end, and
+   * its user pool files) and mails each new code to the SMTP server.
+   */
+  public static CodeMailRelay start(Path cognitoDir, String smtpHost, int smtpPort) {
+    return follow(cognitoDir, delivery -> mail(smtpHost, smtpPort, delivery));
+  }
+
+  /** As {@link #start}, handing each new delivery to {@code sink}. */
+  static CodeMailRelay follow(Path cognitoDir, Consumer<CodeDeliveries.Delivery> sink) {
+    Path log = cognitoDir.resolve("cognito.log");
     long end;
     try {
       end = Files.exists(log) ? Files.size(log) : 0L;
     } catch (IOException e) {
       end = 0L;
     }
-    CodeMailRelay relay = new CodeMailRelay(log, smtpHost, smtpPort, end);
+    PoolStoreCodes store = new PoolStoreCodes(cognitoDir.resolve(".cognito").resolve("db"));
+    CodeMailRelay relay = new CodeMailRelay(log, store, sink, end);
     relay.follower.start();
     return relay;
   }
@@ -69,7 +94,7 @@ public final class CodeMailRelay implements AutoCloseable {
     CodeDeliveries parser = new CodeDeliveries();
     StringBuilder partial = new StringBuilder();
     byte[] buffer = new byte[8192];
-    java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream pending = new ByteArrayOutputStream();
     while (!closed.get()) {
       try {
         if (Files.exists(log)) {
@@ -90,10 +115,11 @@ public final class CodeMailRelay implements AutoCloseable {
             partial.append(new String(bytes, 0, lastNewline + 1, StandardCharsets.UTF_8));
             pending.reset();
             pending.write(bytes, lastNewline + 1, bytes.length - lastNewline - 1);
-            partial.toString().lines().forEach(line -> parser.accept(line).ifPresent(this::mail));
+            partial.toString().lines().forEach(line -> parser.accept(line).ifPresent(this::handOn));
             partial.setLength(0);
           }
         }
+        store.scan().forEach(this::handOn);
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -110,6 +136,13 @@ public final class CodeMailRelay implements AutoCloseable {
     }
   }
 
+  private void handOn(CodeDeliveries.Delivery delivery) {
+    String key = delivery.destination().toLowerCase(java.util.Locale.ROOT) + "|" + delivery.code();
+    if (handed.put(key, Boolean.TRUE) == null) {
+      sink.accept(delivery);
+    }
+  }
+
   private static int lastIndexOf(byte[] bytes, byte value) {
     for (int i = bytes.length - 1; i >= 0; i--) {
       if (bytes[i] == value) {
@@ -119,7 +152,7 @@ public final class CodeMailRelay implements AutoCloseable {
     return -1;
   }
 
-  private void mail(CodeDeliveries.Delivery delivery) {
+  private static void mail(String smtpHost, int smtpPort, CodeDeliveries.Delivery delivery) {
     if (!delivery.destination().contains("@")) {
       return; // an SMS code: no phone on this machine
     }
