@@ -1,11 +1,14 @@
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { installAuthGuard, signInRoute } from './features/auth/guard';
 import { useSession } from './features/auth/useSession';
+import { useOrganizations } from './features/organizations/useOrganizations';
 import { createConsoleI18n } from './i18n';
 import { createConsoleRouter } from './router';
 import { http } from './shared/http';
+import { reapplyBrandOnChange } from './shared/liveBrand';
+import { realtime } from './shared/realtime';
 import { bootBrand } from './shared/theme';
 import { useBrand } from './shared/useBrand';
 import './styles.css';
@@ -41,6 +44,21 @@ async function start(): Promise<void> {
   } catch (error) {
     brand.failed(error instanceof Error ? error : new Error(String(error)));
   }
+
+  // The live channel: open while signed in, subscribed to the organization the console works in;
+  // a brand changed by someone else is put on the page again.
+  const organizations = useOrganizations(pinia);
+  watch(
+    () => session.idToken,
+    (token) => (token ? realtime.connect(() => session.idToken) : realtime.close()),
+    { immediate: true },
+  );
+  watch(
+    () => organizations.current?.organization.id ?? null,
+    (orgId) => realtime.subscribe(orgId),
+    { immediate: true },
+  );
+  reapplyBrandOnChange(realtime, http, (manifest) => brand.booted(manifest));
 
   createApp(App).use(pinia).use(router).use(createConsoleI18n()).mount('#app');
 }

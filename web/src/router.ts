@@ -64,6 +64,33 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         name: 'branding',
         component: () => import('./features/branding/BrandingPage.vue'),
       },
+      // audit
+      {
+        path: '/audit',
+        name: 'audit',
+        component: () => import('./features/audit/AuditLogPage.vue'),
+      },
+      // licenses
+      {
+        path: '/licenses',
+        name: 'licenses',
+        component: () => import('./features/licenses/LicensesPage.vue'),
+      },
+      {
+        path: '/licenses/new',
+        name: 'license-issue',
+        component: () => import('./features/licenses/LicenseIssuePage.vue'),
+      },
+      {
+        path: '/licenses/entitlements',
+        name: 'entitlements',
+        component: () => import('./features/licenses/EntitlementsPage.vue'),
+      },
+      {
+        path: '/licenses/:licenseId',
+        name: 'license',
+        component: () => import('./features/licenses/LicenseDetailPage.vue'),
+      },
       { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });

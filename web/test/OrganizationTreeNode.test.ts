@@ -52,6 +52,6 @@ describe('OrganizationTreeNode', () => {
     const buttons = (i: number) => rows[i]?.findAll('button').map((b) => b.element.textContent) ?? [];
     expect(buttons(0)).toEqual(['▾Collapse Org ROOT', 'Add child under Org ROOT', 'Rename Org ROOT']);
     expect(rows[1]?.get('[aria-expanded]').attributes('aria-expanded')).toBe('false');
-    expect(buttons(2)).toEqual(['Rename Org B', 'Delete Org B']);
+    expect(buttons(2)).toEqual(['Rename Org B', 'Move Org B', 'Delete Org B']);
   });
 });

@@ -16,6 +16,8 @@ export class ProblemError extends Error {
   readonly status: number;
   readonly detail: string | null;
   readonly errors: readonly FieldProblem[];
+  /** The problem's other members (e.g. a limit-exceeded's `counter`, `limit`, `usage`). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(problem: {
     type: string;
@@ -23,6 +25,7 @@ export class ProblemError extends Error {
     status: number;
     detail?: string | null;
     errors?: readonly FieldProblem[];
+    extensions?: Readonly<Record<string, unknown>>;
   }) {
     super(problem.detail ?? problem.title);
     this.name = 'ProblemError';
@@ -31,6 +34,7 @@ export class ProblemError extends Error {
     this.status = problem.status;
     this.detail = problem.detail ?? null;
     this.errors = problem.errors ?? [];
+    this.extensions = problem.extensions ?? {};
   }
 
   /** The message for one field of the request body, if the API named that field. */
@@ -77,6 +81,8 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** 'text' answers the body as it came (e.g. a compact JWS) instead of parsing it as JSON. */
+  readonly responseAs?: 'json' | 'text';
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -159,6 +165,9 @@ export function createHttp(options: HttpOptions = {}): Http {
       return undefined as T;
     }
     const text = await response.text();
+    if (opts.responseAs === 'text') {
+      return text as T;
+    }
     return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 
@@ -187,6 +196,8 @@ function queryString(query: RequestOptions['query']): string {
   return encoded === '' ? '' : `?${encoded}`;
 }
 
+const STANDARD: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
 /** A problem+json body as the API writes it; anything else (a proxy's HTML page) by its status. */
 async function problemOf(response: Response): Promise<ProblemError> {
   const fallback = { type: 'about:blank', title: response.statusText, status: response.status };
@@ -209,6 +220,7 @@ async function problemOf(response: Response): Promise<ProblemError> {
     status: typeof body['status'] === 'number' ? body['status'] : response.status,
     detail: typeof body['detail'] === 'string' ? body['detail'] : null,
     errors: Array.isArray(body['errors']) ? body['errors'].filter(isFieldProblem) : [],
+    extensions: Object.fromEntries(Object.entries(body).filter(([name]) => !STANDARD.has(name))),
   });
 }
 

@@ -44,3 +44,17 @@ export async function listAllMyOrganizations(http: Http): Promise<MyOrganization
   } while (cursor);
   return all;
 }
+
+/** The organizations above {@code orgId}, nearest first (the API's order), without itself. */
+export async function listAncestors(http: Http, orgId: string): Promise<Organization[]> {
+  const all: Organization[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await http.get<Page<Organization>>(`/v1/organizations/${encodeURIComponent(orgId)}/ancestors`, {
+      query: { limit: MAX_LIMIT, cursor },
+    });
+    all.push(...(page.items ?? []).filter((o) => o.id !== orgId));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

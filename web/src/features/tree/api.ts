@@ -56,3 +56,51 @@ export function deleteOrganization(http: Http, orgId: string, cascade = false): 
 export function restoreOrganization(http: Http, orgId: string): Promise<Organization> {
   return http.post<Organization>(`${path(orgId)}/restore`);
 }
+
+/** One page of every organization below {@code orgId} (not itself), in tree order. */
+export function listDescendants(
+  http: Http,
+  orgId: string,
+  options: { cursor?: string; limit?: number } = {},
+): Promise<Page<Organization>> {
+  return http.get<Page<Organization>>(`${path(orgId)}/descendants`, {
+    query: { limit: options.limit, cursor: options.cursor },
+  });
+}
+
+/** Every organization below {@code orgId}, page by page (the API's largest page each time). */
+export async function listAllDescendants(http: Http, orgId: string): Promise<Organization[]> {
+  const all: Organization[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listDescendants(http, orgId, { limit: 100, cursor });
+    all.push(...(page.items ?? []));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Moves an organization, with its subtree, under a new parent. */
+export function moveOrganization(http: Http, orgId: string, newParentId: string): Promise<Organization> {
+  return http.post<Organization>(`${path(orgId)}/move`, { newParentId });
+}
+
+/**
+ * The organizations {@code moving} may be moved under: of {@code candidates} (the tree's root and
+ * its descendants), those whose type may have a child of its type, neither {@code moving} itself,
+ * its current parent, nor anything in its own subtree ({@code subtree}).
+ */
+export function moveTargets(
+  moving: Organization,
+  candidates: readonly Organization[],
+  subtree: readonly Organization[],
+): Organization[] {
+  const below = new Set(subtree.map((o) => o.id));
+  return candidates.filter(
+    (candidate) =>
+      candidate.id !== moving.id &&
+      candidate.id !== moving.parentId &&
+      !below.has(candidate.id) &&
+      allowedChildTypes(candidate.hierarchyType).includes(moving.hierarchyType),
+  );
+}

@@ -3,7 +3,10 @@ import { http as appHttp, type Http } from '../../shared/http';
 import {
   createChild,
   deleteOrganization,
+  listAllDescendants,
   listChildren,
+  moveOrganization,
+  moveTargets,
   restoreOrganization,
   updateOrganization,
   type NewChild,
@@ -29,7 +32,7 @@ function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export type FormKind = 'create' | 'rename' | 'delete';
+export type FormKind = 'create' | 'rename' | 'move' | 'delete';
 
 export interface ActiveForm {
   readonly kind: FormKind;
@@ -148,6 +151,27 @@ export function useTree(http: Http = appHttp) {
     return back;
   }
 
+  /** Where {@code id} may be moved: active organizations of the page's tree outside its own subtree. */
+  async function targets(id: string): Promise<Organization[]> {
+    const moving = node(id)?.org;
+    const root = state.rootId === null ? undefined : node(state.rootId)?.org;
+    if (!moving || !root) return [];
+    const [all, subtree] = await Promise.all([listAllDescendants(http, root.id), listAllDescendants(http, id)]);
+    return moveTargets(moving, [root, ...all.filter((o) => o.status === 'active')], subtree);
+  }
+
+  /** Moves {@code id} with its subtree under {@code newParentId}; it then shows under its new parent. */
+  async function move(id: string, newParentId: string): Promise<Organization> {
+    const before = node(id)?.org.parentId ?? null;
+    const moved = await moveOrganization(http, id, newParentId);
+    const old = before === null ? undefined : node(before);
+    if (old?.childIds) old.childIds = old.childIds.filter((c) => c !== id);
+    put(moved);
+    const parent = node(newParentId);
+    if (parent?.childIds) parent.childIds = [moved.id, ...parent.childIds.filter((c) => c !== moved.id)];
+    return moved;
+  }
+
   function open(kind: FormKind, id: string): void {
     state.active = { kind, id };
   }
@@ -160,7 +184,24 @@ export function useTree(http: Http = appHttp) {
     return state.active?.kind === kind && state.active.id === id;
   }
 
-  return { state, node, open, close, isOpen, setRoot, expand, collapse, toggle, loadMore, addChild, update, remove, restore };
+  return {
+    state,
+    node,
+    open,
+    close,
+    isOpen,
+    setRoot,
+    expand,
+    collapse,
+    toggle,
+    loadMore,
+    addChild,
+    update,
+    targets,
+    move,
+    remove,
+    restore,
+  };
 }
 
 export type Tree = ReturnType<typeof useTree>;

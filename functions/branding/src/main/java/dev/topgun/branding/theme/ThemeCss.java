@@ -7,9 +7,9 @@ import java.util.HexFormat;
 
 /**
  * The stylesheet of an effective brand: CSS custom properties for every color of both modes, with a
- * hover shade and an "on" color (the text color to write on it) for each, the font stack, and the
- * brand's custom CSS after them. Nothing in it names the platform: every property starts with
- * {@code --brand-}.
+ * hover shade and an "on" color (the text color to write on it) for each and for its hover shade,
+ * the font stack, and the brand's custom CSS after them. Nothing in it names the platform: every
+ * property starts with {@code --brand-}.
  *
  * <p>Light mode is {@code :root}'s; dark mode applies when the reader's system prefers it ({@code
  * prefers-color-scheme}) unless the console pins light ({@code data-theme="light"}), and wherever
@@ -78,9 +78,11 @@ public final class ThemeCss {
     for (int i = 0; i < ThemePalette.NAMES.size(); i++) {
       String name = ThemePalette.NAMES.get(i);
       HexColor color = p.colors().get(i);
+      HexColor hover = ColorShades.hover(color);
       declare(css, indent, name, color.toString());
-      declare(css, indent, name + "-hover", ColorShades.hover(color).toString());
+      declare(css, indent, name + "-hover", hover.toString());
       declare(css, indent, "on-" + name, ColorShades.on(color).toString());
+      declare(css, indent, "on-" + name + "-hover", ColorShades.on(hover).toString());
     }
   }
 

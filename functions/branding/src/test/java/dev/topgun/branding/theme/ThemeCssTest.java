@@ -101,7 +101,10 @@ class ThemeCssTest {
     for (String name : ThemePalette.NAMES) {
       for (String property :
           List.of(
-              "--brand-" + name + ":", "--brand-" + name + "-hover:", "--brand-on-" + name + ":")) {
+              "--brand-" + name + ":",
+              "--brand-" + name + "-hover:",
+              "--brand-on-" + name + ":",
+              "--brand-on-" + name + "-hover:")) {
         assertThat(occurrences(css, property)).as(property).isEqualTo(3);
       }
     }
@@ -121,7 +124,7 @@ class ThemeCssTest {
     while (defined.find()) {
       names.add(defined.group(1));
     }
-    assertThat(names).hasSize(1 + 3 * 18).allSatisfy(n -> assertThat(n).startsWith("--brand-"));
+    assertThat(names).hasSize(1 + 4 * 18).allSatisfy(n -> assertThat(n).startsWith("--brand-"));
     assertThat(css.toLowerCase()).doesNotContain("topgun");
   }
 
