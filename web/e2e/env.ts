@@ -15,6 +15,8 @@ export interface E2eEnv {
   readonly brandedName: string;
   /** The path of the reseller's favicon.ico, as its brand names it. */
   readonly brandedFavicon: string;
+  /** maildev's web inbox of this runtime, e.g. http://localhost:41235 (REST: GET /api/email). */
+  readonly maildevUrl: string;
 }
 
 function required(name: string): string {
@@ -35,6 +37,7 @@ export function e2eEnv(): E2eEnv {
     brandedHost: required('TOPGUN_E2E_BRANDED_HOST'),
     brandedName: required('TOPGUN_E2E_BRANDED_NAME'),
     brandedFavicon: required('TOPGUN_E2E_BRANDED_FAVICON'),
+    maildevUrl: required('TOPGUN_E2E_MAILDEV_URL'),
   };
 }
 

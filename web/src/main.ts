@@ -19,14 +19,21 @@ async function start(): Promise<void> {
   const router = createConsoleRouter();
   const session = useSession(pinia);
 
+  // Back to sign-in with the page the user was on, when the session ends by itself.
+  const backToSignIn = (): void => {
+    const here = router.currentRoute.value;
+    if (!here.meta.public) {
+      void router.push(signInRoute(here));
+    }
+  };
+  session.whenEnded(backToSignIn);
   http.configure({
     token: () => session.idToken,
+    // A 401 first tries the refresh token once; only a refused refresh ends the session.
+    refresh: () => session.refresh(),
     onUnauthorized: () => {
       session.signOut();
-      const here = router.currentRoute.value;
-      if (!here.meta.public) {
-        void router.push(signInRoute(here));
-      }
+      backToSignIn();
     },
   });
   installAuthGuard(router, () => session.isSignedIn);

@@ -11,6 +11,31 @@ export function createConsoleRouter(history: RouterHistory = createWebHistory())
         component: () => import('./features/auth/SignInPage.vue'),
         meta: { public: true },
       },
+      // auth: the other public steps of signing in
+      {
+        path: '/sign-up',
+        name: 'sign-up',
+        component: () => import('./features/auth/SignUpPage.vue'),
+        meta: { public: true },
+      },
+      {
+        path: '/confirm',
+        name: 'confirm-sign-up',
+        component: () => import('./features/auth/ConfirmSignUpPage.vue'),
+        meta: { public: true },
+      },
+      {
+        path: '/forgot-password',
+        name: 'forgot-password',
+        component: () => import('./features/auth/ForgotPasswordPage.vue'),
+        meta: { public: true },
+      },
+      {
+        path: '/reset-password',
+        name: 'reset-password',
+        component: () => import('./features/auth/ResetPasswordPage.vue'),
+        meta: { public: true },
+      },
       {
         path: '/',
         name: 'dashboard',

@@ -29,4 +29,24 @@ describe('auth guard', () => {
     expect(safeNext('https://evil.example/')).toBe('/');
     expect(safeNext(undefined)).toBe('/');
   });
+
+  it.each([
+    ['//evil.example', 'scheme-relative'],
+    ['//evil.example/servers', 'scheme-relative with a path'],
+    ['https://evil.example/', 'absolute'],
+    ['javascript:alert(1)', 'a script URL'],
+    ['/\\evil.example', 'a backslash browsers read as a slash'],
+    ['/\tevil', 'a control character URL parsers drop'],
+    ['evil.example', 'relative without a slash'],
+  ])('next_refuses_%s (%s)', (next) => {
+    expect(safeNext(next)).toBe('/');
+  });
+
+  it('next_refusesARepeatedQueryParameter', () => {
+    expect(safeNext(['/a', '/b'])).toBe('/');
+  });
+
+  it('next_keepsThePathQueryAndFragment_ofThisOrigin', () => {
+    expect(safeNext('/organizations/o-1?tab=members#top')).toBe('/organizations/o-1?tab=members#top');
+  });
 });

@@ -61,6 +61,11 @@ export interface HttpOptions {
   readonly token?: () => string | null;
   /** Called on every 401 before the error is thrown: the session is over. */
   readonly onUnauthorized?: () => void;
+  /**
+   * Called once on a 401 to a request that carried a token: true when the session has fresh tokens,
+   * and the request is sent once more with them; false ends it through {@link onUnauthorized}.
+   */
+  readonly refresh?: () => Promise<boolean>;
   readonly idempotencyKey?: () => string;
 }
 
@@ -92,7 +97,7 @@ export interface Http {
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
   /** Replaces the session hooks (the app sets them once the session store exists). */
-  configure(options: Pick<HttpOptions, 'token' | 'onUnauthorized'>): void;
+  configure(options: Pick<HttpOptions, 'token' | 'onUnauthorized' | 'refresh'>): void;
 }
 
 export function createHttp(options: HttpOptions = {}): Http {
@@ -102,15 +107,28 @@ export function createHttp(options: HttpOptions = {}): Http {
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
   let token = options.token ?? (() => null);
   let onUnauthorized = options.onUnauthorized ?? (() => {});
+  let refresh = options.refresh ?? null;
 
   async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+    // One key for the request and its retry after a refresh: the server sees one mutation.
+    const key = MUTATIONS.has(method) && opts.headers?.['Idempotency-Key'] === undefined ? newKey() : null;
+    return send<T>(method, path, opts, key, true);
+  }
+
+  async function send<T>(
+    method: Method,
+    path: string,
+    opts: RequestOptions,
+    key: string | null,
+    mayRefresh: boolean,
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
     const bearer = token();
     if (bearer) {
       headers['Authorization'] = `Bearer ${bearer}`;
     }
-    if (MUTATIONS.has(method) && headers['Idempotency-Key'] === undefined) {
-      headers['Idempotency-Key'] = newKey();
+    if (key !== null) {
+      headers['Idempotency-Key'] = key;
     }
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (opts.raw !== undefined) {
@@ -136,6 +154,9 @@ export function createHttp(options: HttpOptions = {}): Http {
 
     if (!response.ok) {
       if (response.status === 401) {
+        if (mayRefresh && bearer && refresh && (await refresh())) {
+          return send<T>(method, path, opts, key, false);
+        }
         onUnauthorized();
       }
       throw await problemOf(response);
@@ -160,6 +181,7 @@ export function createHttp(options: HttpOptions = {}): Http {
     configure(hooks) {
       if (hooks.token) token = hooks.token;
       if (hooks.onUnauthorized) onUnauthorized = hooks.onUnauthorized;
+      if (hooks.refresh) refresh = hooks.refresh;
     },
   };
 }

@@ -9,9 +9,25 @@ declare module 'vue-router' {
   }
 }
 
-/** Where to go after signing in: only a path on this origin, never `//evil.example`. */
+/**
+ * Where to go after signing in: only a path on this origin. Refused (the dashboard instead): an
+ * absolute URL, a scheme-relative `//evil.example`, `/\evil.example` (browsers read `\` as `/`),
+ * and anything with control characters, which URL parsers drop.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) {
+    return '/';
+  }
+  if (/[\\\u0000-\u001f\u007f]/.test(next) || next.startsWith('//')) {
+    return '/';
+  }
+  const base = 'http://console.invalid';
+  try {
+    const url = new URL(next, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+  } catch {
+    return '/';
+  }
 }
 
 export function signInRoute(wanted: RouteLocationNormalized | string) {

@@ -14,6 +14,7 @@ import dev.topgun.local.http.CognitoAuthorizer;
 import dev.topgun.local.http.LocalServer;
 import dev.topgun.local.lambda.Invoker;
 import dev.topgun.local.lambda.LambdaFunctions;
+import dev.topgun.local.mail.CodeMailRelay;
 import dev.topgun.local.realtime.LocalWebSocketApi;
 import dev.topgun.local.stepfunctions.LocalStepFunctions;
 import dev.topgun.local.streams.StreamPoller;
@@ -168,6 +169,8 @@ public final class LocalRuntime implements AutoCloseable {
     port = server.port();
 
     startServices();
+    // cognito-local logs its confirmation codes; Cognito e-mails them: relay them to the inbox.
+    own(CodeMailRelay.start(dataDir.cognito(), mail.smtpHost(), mail.smtpPort()));
     LOG.info("table {} and user pool {} are ready", config.table(), ids.userPoolId());
 
     systemProperties().forEach(System::setProperty);

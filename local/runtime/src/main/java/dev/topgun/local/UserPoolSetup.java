@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -29,8 +30,23 @@ final class UserPoolSetup {
     this.cognito = cognito;
   }
 
-  /** The saved pool and client when they still exist, else new ones. */
+  /**
+   * The saved pool and client when they still exist, else new ones; either way with TOTP MFA
+   * optional, the nearest cognito-local comes to the pools in AWS (MFA required, TOTP only):
+   * cognito-local cannot set MFA up within a sign-in (MFA_SETUP), so requiring it would lock
+   * everyone out, but a user who added an authenticator app is asked for its code, as in AWS.
+   */
   DataDir.Ids ensurePool(Optional<DataDir.Ids> saved) {
+    DataDir.Ids ids = poolAndClient(saved);
+    cognito.setUserPoolMfaConfig(
+        mfa ->
+            mfa.userPoolId(ids.userPoolId())
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(totp -> totp.enabled(true)));
+    return ids;
+  }
+
+  private DataDir.Ids poolAndClient(Optional<DataDir.Ids> saved) {
     if (saved.isPresent()) {
       DataDir.Ids ids = saved.get();
       if (poolExists(ids.userPoolId())) {

@@ -118,6 +118,8 @@ class ConsoleE2EIT {
                 "TOPGUN_E2E_BRANDED_FAVICON", favicon,
                 "TOPGUN_E2E_CHROMIUM", CHROMIUM.toString(),
                 "FORCE_COLOR", "0"));
+    // Map.of holds ten pairs: the rest go in one by one. The inbox, where sign-up codes land.
+    npm.environment().put("TOPGUN_E2E_MAILDEV_URL", runtime.mailWebEndpoint().toString());
     Process specs = npm.start();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(specs.getInputStream(), StandardCharsets.UTF_8))) {
