@@ -54,9 +54,11 @@ async function start(): Promise<void> {
     (config) => useRealtimeUrl(config.realtimeUrl ?? null),
     () => useRealtimeUrl(null),
   );
+  // Signed in or not, not which token: a silent refresh keeps the open channel (a reconnect reads
+  // the current token through the getter).
   watch(
-    () => session.idToken,
-    (token) => void located.then(() => (token ? realtime.connect(() => session.idToken) : realtime.close())),
+    () => session.idToken !== null,
+    (signedIn) => void located.then(() => (signedIn ? realtime.connect(() => session.idToken) : realtime.close())),
     { immediate: true },
   );
   watch(

@@ -1,5 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { useOrganizations } from '../src/features/organizations/useOrganizations';
+import { createConsoleRouter } from '../src/router';
 import type { Organization } from '../src/features/tree/api';
 import OrganizationTreeNode from '../src/features/tree/OrganizationTreeNode.vue';
 import { useTree } from '../src/features/tree/useTree';
@@ -10,7 +14,11 @@ function org(id: string, hierarchyType: Organization['hierarchyType'], parentId:
   return { id, name: `Org ${id}`, slug: `org-${id.toLowerCase()}`, hierarchyType, parentId, status: 'active', createdAt: '2026-01-01T00:00:00Z' };
 }
 
-function mountTree() {
+function mountTree(role = 'owner') {
+  const organizations = useOrganizations();
+  organizations.memberships = [{ organization: org('ROOT', 'top_branch', null), role, permissions: ['organizations:write'] }];
+  organizations.select('ROOT');
+  const router = createConsoleRouter(createMemoryHistory());
   const requests: string[] = [];
   const fetch: FetchFn = async (url) => {
     requests.push(url);
@@ -23,12 +31,17 @@ function mountTree() {
   tree.setRoot(org('ROOT', 'top_branch', null));
   const wrapper = mount(OrganizationTreeNode, {
     props: { tree, id: 'ROOT', isRoot: true },
-    global: { plugins: [createConsoleI18n()] },
+    global: { plugins: [createConsoleI18n(), router] },
   });
-  return { requests, wrapper };
+  return { requests, wrapper, router, organizations };
 }
 
 describe('OrganizationTreeNode', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    setActivePinia(createPinia());
+  });
+
   it('showsTheFirstPage_andLoadMoreBringsTheNext', async () => {
     const { requests, wrapper } = mountTree();
     await flushPromises();
@@ -52,6 +65,27 @@ describe('OrganizationTreeNode', () => {
     const buttons = (i: number) => rows[i]?.findAll('button').map((b) => b.element.textContent) ?? [];
     expect(buttons(0)).toEqual(['▾Collapse Org ROOT', 'Add child under Org ROOT', 'Rename Org ROOT']);
     expect(rows[1]?.get('[aria-expanded]').attributes('aria-expanded')).toBe('false');
-    expect(buttons(2)).toEqual(['Rename Org B', 'Move Org B', 'Delete Org B']);
+    expect(buttons(2)).toEqual(['Open Org B', 'Rename Org B', 'Move Org B', 'Delete Org B']);
+  });
+
+  it('open_worksInTheChildWithTheOwnersRights_andGoesToItsDashboard', async () => {
+    const { wrapper, router, organizations } = mountTree('owner');
+    await flushPromises();
+
+    const open = wrapper.findAll('button').find((b) => b.element.textContent === 'Open Org A');
+    await open?.trigger('click');
+    await flushPromises();
+
+    expect(organizations.current?.organization.id).toBe('A');
+    expect(organizations.current?.permissions).toEqual(['organizations:write']);
+    expect(router.currentRoute.value.path).toBe('/');
+    expect(JSON.parse(sessionStorage.getItem('console.visited') ?? 'null').organization.id).toBe('A');
+  });
+
+  it('aMember_whoseRightsStopAtItsOwnOrganization_isNotOfferedOpen', async () => {
+    const { wrapper } = mountTree('member');
+    await flushPromises();
+
+    expect(wrapper.findAll('button').map((b) => b.element.textContent)).not.toContain('Open Org A');
   });
 });
