@@ -1,5 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useBrand } from '../src/shared/useBrand';
+import type { BrandManifest } from '../src/shared/theme';
 import type { Organization } from '../src/features/organizations/api';
 import OrganizationPlace from '../src/features/organizations/OrganizationPlace.vue';
 import { createConsoleI18n } from '../src/i18n';
@@ -8,7 +11,18 @@ function org(id: string, name: string, hierarchyType: Organization['hierarchyTyp
   return { id, name, slug: id, hierarchyType, parentId, status: 'active', createdAt: '2026-01-01T00:00:00Z' };
 }
 
+beforeEach(() => setActivePinia(createPinia()));
 afterEach(() => vi.unstubAllGlobals());
+
+function ancestorsAnswer() {
+  return vi.fn(
+    async () =>
+      new Response(
+        JSON.stringify({ items: [org('res', 'Acme Hosting', 'master_branch', 'op'), org('op', 'Operator Inc', 'top_branch', null)] }),
+        { status: 200, headers: { 'Content-Type': 'application/json' } },
+      ),
+  );
+}
 
 describe('OrganizationPlace', () => {
   it('showsThePathFromTheTopDownToTheOrganization_withEachLevel', async () => {
@@ -57,5 +71,32 @@ describe('OrganizationPlace', () => {
     await flushPromises();
 
     expect(wrapper.find('button').text()).toBe('Try again');
+  });
+
+  it('underABrandThatHidesTheOrigin_thePathBeginsAtTheBrandsOrganization', async () => {
+    vi.stubGlobal('fetch', ancestorsAnswer());
+    useBrand().booted({ hideOriginBranding: true, organization: { id: 'res', name: 'Acme Hosting' } } as unknown as BrandManifest);
+
+    const wrapper = mount(OrganizationPlace, {
+      props: { organization: org('sub', 'Shop One', 'sub_user', 'res') },
+      global: { plugins: [createConsoleI18n()] },
+    });
+    await flushPromises();
+
+    expect(wrapper.findAll('li').map((li) => li.text())).toEqual(['Acme Hosting (Reseller)', 'Shop One (Sub-reseller)']);
+    expect(wrapper.text()).not.toContain('Operator Inc');
+  });
+
+  it('underABrandThatDoesNotHideTheOrigin_theWholePathShows', async () => {
+    vi.stubGlobal('fetch', ancestorsAnswer());
+    useBrand().booted({ hideOriginBranding: false, organization: { id: 'res', name: 'Acme Hosting' } } as unknown as BrandManifest);
+
+    const wrapper = mount(OrganizationPlace, {
+      props: { organization: org('sub', 'Shop One', 'sub_user', 'res') },
+      global: { plugins: [createConsoleI18n()] },
+    });
+    await flushPromises();
+
+    expect(wrapper.findAll('li')).toHaveLength(3);
   });
 });

@@ -201,7 +201,9 @@ public final class LocalRuntime implements AutoCloseable {
         async,
         config.region(),
         ACCOUNT,
-        config.throttleTime() == null ? Clock.systemUTC() : config.throttleTime());
+        config.throttleTime() == null ? Clock.systemUTC() : config.throttleTime(),
+        cognitoEndpoint,
+        ids.userPoolId());
     stepFunctions.start(
         endpoint(),
         config.region(),
@@ -443,6 +445,9 @@ public final class LocalRuntime implements AutoCloseable {
     properties.put("topgun.events.bus", config.eventBus());
     properties.put("topgun.endpoints.dynamodb", dynamoDbEndpoint.toString());
     properties.put("topgun.endpoints.cognito", cognitoEndpoint.toString());
+    // The browser's way to the user pool: the origin it loaded the console from (relative, so a
+    // branded hostname works too), which forwards to cognito-local.
+    properties.put("topgun.cognito.public-endpoint", "/");
     properties.put("topgun.endpoints.events", self);
     properties.put("topgun.endpoints.lambda", self);
     properties.put("topgun.endpoints.kms", self);

@@ -116,11 +116,30 @@ class LocalRuntimeIT {
     JsonNode config = Json.parse(response.body().getBytes(StandardCharsets.UTF_8));
     List<String> fields = new ArrayList<>();
     config.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder("region", "userPoolId", "clientId", "endpoint");
+    assertThat(fields)
+        .containsExactlyInAnyOrder("region", "userPoolId", "clientId", "endpoint", "realtimeUrl");
     assertThat(config.path("region").asText()).isEqualTo("us-east-1");
     assertThat(config.path("userPoolId").asText()).isEqualTo(runtime.userPoolId());
     assertThat(config.path("clientId").asText()).isEqualTo(runtime.clientId());
-    assertThat(config.path("endpoint").asText()).isEqualTo(runtime.cognitoEndpoint().toString());
+    // the browser's way to the pool: the runtime's own origin, which forwards to cognito-local
+    assertThat(config.path("endpoint").asText()).isEqualTo("/");
+    assertThat(config.path("realtimeUrl").isNull()).isTrue();
+    HttpResponse<String> signIn =
+        http.send(
+            HttpRequest.newBuilder(runtime.endpoint().resolve(config.path("endpoint").asText()))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\""
+                            + runtime.clientId()
+                            + "\",\"AuthParameters\":{\"USERNAME\":\""
+                            + runtime.operatorEmail()
+                            + "\",\"PASSWORD\":\"not-the-password\"}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signIn.statusCode()).isEqualTo(400);
+    assertThat(signIn.body()).contains("InvalidPasswordException"); // cognito-local's word for it
   }
 
   @Test

@@ -11,9 +11,10 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * {@code GET /v1/auth/config}: what a sign-in client (the web app, a CLI) needs to talk to the
  * identity provider, and where the real-time channel is. Public: these values are not secrets.
- * {@code endpoint} is set only where Cognito is not at its AWS address (the local runtime); in AWS
- * it is {@code null}. {@code realtimeUrl} is the WebSocket API's {@code wss://} URL where it has
- * one of its own (AWS); {@code null} means the console's own origin ({@code /v1/realtime}).
+ * {@code endpoint} is set only where Cognito is not at its AWS address (the local runtime, whose
+ * own origin forwards to its emulator: {@code topgun.cognito.public-endpoint}); in AWS it is {@code
+ * null}. {@code realtimeUrl} is the WebSocket API's {@code wss://} URL where it has one of its own
+ * (AWS); {@code null} means the console's own origin ({@code /v1/realtime}).
  */
 @Controller("/v1/auth/config")
 public class AuthConfigController {
@@ -25,13 +26,14 @@ public class AuthConfigController {
       @Value("${topgun.cognito.user-pool-id:}") String userPoolId,
       @Value("${topgun.cognito.client-id:}") String clientId,
       @Value("${topgun.endpoints.cognito:}") String endpoint,
+      @Value("${topgun.cognito.public-endpoint:}") String publicEndpoint,
       @Value("${topgun.realtime.url:}") String realtimeUrl) {
     this.config =
         new AuthConfigResponse(
             aws.regionName(),
             blankToNull(userPoolId),
             blankToNull(clientId),
-            blankToNull(endpoint),
+            blankToNull(publicEndpoint.isBlank() ? endpoint : publicEndpoint),
             blankToNull(realtimeUrl));
   }
 

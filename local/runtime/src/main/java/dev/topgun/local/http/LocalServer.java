@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
@@ -105,7 +106,9 @@ public final class LocalServer implements AutoCloseable {
       Executor async,
       String region,
       String account,
-      InstantSource throttleTime) {
+      InstantSource throttleTime,
+      URI cognito,
+      String userPoolId) {
     ApiGatewayProxy gateway =
         new ApiGatewayProxy(routes, authorizer, invoker, account, throttleTime);
     LambdaInvokeApi lambda =
@@ -122,6 +125,7 @@ public final class LocalServer implements AutoCloseable {
           });
     }
     Route53Api route53 = new Route53Api(hostedZones);
+    CognitoProxy userPool = new CognitoProxy(cognito, userPoolId);
     WebConsole console = new WebConsole(webDist);
     if (!console.built()) {
       LOG.info("the web console is not built ({} is missing)", webDist.resolve("index.html"));
@@ -132,6 +136,8 @@ public final class LocalServer implements AutoCloseable {
           try {
             if (LambdaInvokeApi.accepts(exchange)) {
               lambda.handle(exchange);
+            } else if (CognitoProxy.accepts(exchange)) {
+              userPool.handle(exchange);
             } else if (AwsJsonApi.accepts(exchange)) {
               awsJson.handle(exchange);
             } else if (Route53Api.accepts(exchange)) {

@@ -241,7 +241,9 @@ class WebConsoleIT {
         Runnable::run,
         "us-east-1",
         "000000000000",
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        java.net.URI.create("http://127.0.0.1:1/"),
+        "local_pool");
     return server;
   }
 
