@@ -185,10 +185,13 @@ public final class Agent {
     return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
-  /** One long poll for commands; each command's result is posted before the next runs. */
-  public void pollCommands() throws ApiException {
+  /**
+   * One long poll for commands; each command's result is posted before the next runs. Answers how
+   * many commands came.
+   */
+  public int pollCommands() throws ApiException {
     if (stop != Stop.RUNNING) {
-      return;
+      return 0;
     }
     List<Command> commands;
     try {
@@ -201,10 +204,11 @@ public final class Agent {
     }
     for (Command command : commands) {
       if (stop != Stop.RUNNING) {
-        return;
+        break;
       }
       run(command);
     }
+    return commands.size();
   }
 
   private void run(Command command) throws ApiException {

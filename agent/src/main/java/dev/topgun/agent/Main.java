@@ -27,6 +27,7 @@ public final class Main {
   static final int EXIT_REVOKED = 3;
   static final Duration SPOOL_RETENTION = Duration.ofHours(24);
   static final int BATCH_SIZE = 100;
+  static final long MIN_POLL_SPACING_MS = 2000;
 
   private Main() {}
 
@@ -138,8 +139,16 @@ public final class Main {
     Duration wait = Duration.ofSeconds(5);
     while (agent.stopped() == Agent.Stop.RUNNING) {
       try {
-        agent.pollCommands();
+        long start = System.nanoTime();
+        int commands = agent.pollCommands();
         wait = Duration.ofSeconds(5);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        if (commands == 0 && elapsedMs < MIN_POLL_SPACING_MS) {
+          // An API that answers at once instead of holding the poll must not make this a busy loop.
+          Thread.sleep(MIN_POLL_SPACING_MS - elapsedMs);
+        }
+      } catch (InterruptedException e) {
+        return;
       } catch (ApiException e) {
         if (agent.stopped() != Agent.Stop.RUNNING) {
           return;

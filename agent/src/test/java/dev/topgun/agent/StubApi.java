@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,10 +32,13 @@ public final class StubApi implements AutoCloseable {
   public final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
 
   public StubApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    // Several threads, so that a held long poll does not hold up a metrics push.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -83,5 +88,6 @@ public final class StubApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
