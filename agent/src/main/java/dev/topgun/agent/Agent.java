@@ -119,7 +119,12 @@ public final class Agent {
     if (stop != Stop.RUNNING) {
       return;
     }
-    sampler.get().ifPresent(spool::append);
+    try {
+      sampler.get().ifPresent(spool::append);
+    } catch (RuntimeException e) {
+      // A sample missed (an unreadable /proc file, a full disk) must not hold up the backlog.
+      LOG.warning("sampling failed: " + e.getMessage());
+    }
     flush();
   }
 

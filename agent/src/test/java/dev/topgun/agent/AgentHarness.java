@@ -29,6 +29,7 @@ final class AgentHarness {
   Spool spool;
   CredentialStore credentials;
   Agent agent;
+  volatile RuntimeException samplingFailure;
 
   AgentHarness(Path dataDir, URI api) {
     this.dataDir = dataDir;
@@ -46,7 +47,12 @@ final class AgentHarness {
                 api, ApiClient.defaultHttpClient(), Duration.ofSeconds(5), "host-agent/test"),
             credentials,
             spool,
-            () -> Optional.of(TestSamples.at(clock.instant())),
+            () -> {
+              if (samplingFailure != null) {
+                throw samplingFailure;
+              }
+              return Optional.of(TestSamples.at(clock.instant()));
+            },
             AgentHarness::facts,
             clock,
             dataDir,

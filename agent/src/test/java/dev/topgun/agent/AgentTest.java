@@ -297,4 +297,22 @@ class AgentTest {
     assertThat(h.agent.backoff(5)).isEqualTo(Duration.ofMinutes(5));
     assertThat(h.agent.backoff(50)).isEqualTo(Duration.ofMinutes(5));
   }
+
+  @Test
+  void aFailedSample_isLogged_andTheBacklogStillGoes() throws ApiException {
+    // given one sample spooled while the API was down
+    h.agent.enrol(TOKEN);
+    api.on("POST /v1/agent/metrics", 503, "{}");
+    h.tickAfterInterval();
+    api.on("POST /v1/agent/metrics", r -> accepted(r));
+
+    // when the next sample cannot be taken, after the backoff
+    h.samplingFailure = new IllegalStateException("/proc/stat unreadable");
+    h.tickAfterInterval();
+
+    // then
+    assertThat(h.log()).contains("sampling failed: /proc/stat unreadable");
+    assertThat(h.spool.pending()).isZero();
+    assertThat(receivedSeqs()).containsExactly(1L, 1L);
+  }
 }
