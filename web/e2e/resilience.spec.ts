@@ -40,6 +40,21 @@ const PAGES: readonly { path: string; name: string; loaded: (page: Page) => Prom
     name: 'branding',
     loaded: (page) => expect(page.getByRole('button', { name: 'Save branding' })).toBeVisible(),
   },
+  {
+    path: '/branding/email',
+    name: 'email-templates',
+    loaded: (page) => expect(page.getByRole('navigation', { name: /template/i }).getByRole('link').first()).toBeVisible(),
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    loaded: (page) => expect(page.getByRole('heading', { level: 1, name: `Audit log of ${env.rootName}` })).toBeVisible(),
+  },
+  {
+    path: '/licenses/entitlements',
+    name: 'entitlements',
+    loaded: (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible(),
+  },
 ];
 
 for (const target of PAGES) {
