@@ -223,3 +223,17 @@ test("on a reseller's hostname, a brand saved elsewhere is put on the open conso
   }
   await expect(page).toHaveTitle(env.brandedName);
 });
+
+test('a time range the API refuses is named beside the field it concerns', async ({ page }) => {
+  await signInAsOperator(page);
+
+  await page.goto('/audit?from=2026-12-05T00:00:00.000Z&to=2026-12-01T00:00:00.000Z');
+
+  const from = page.getByLabel('From', { exact: true });
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(from).toHaveAccessibleDescription('From must not be after to');
+  await expect(page.getByLabel('To', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await page.mouse.move(0, 0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: screenshotPath('audit-bad-range'), fullPage: true });
+});
