@@ -18,6 +18,7 @@ export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) {
     return '/';
   }
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\\\u0000-\u001f\u007f]/.test(next) || next.startsWith('//')) {
     return '/';
   }
