@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.topgun.emulators.Json;
+import dev.topgun.local.mail.CodeMailRelay;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -204,7 +205,7 @@ final class RuntimeClient implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Every message maildev holds for {@code address} now. */
+  /** Every message the platform sent to {@code address} that maildev holds now. */
   java.util.List<JsonNode> mailsTo(String address) throws Exception {
     return mailTo(address);
   }
@@ -237,6 +238,9 @@ final class RuntimeClient implements AutoCloseable {
     assertThat(response.statusCode()).isEqualTo(200);
     java.util.List<JsonNode> mine = new java.util.ArrayList<>();
     for (JsonNode email : Json.parse(response.body().getBytes(StandardCharsets.UTF_8))) {
+      if (email.path("headers").has(CodeMailRelay.HEADER.toLowerCase(java.util.Locale.ROOT))) {
+        continue; // the user pool's confirmation code, not the platform's mail
+      }
       for (JsonNode to : email.path("to")) {
         if (to.path("address").asText().equalsIgnoreCase(address)) {
           mine.add(email);

@@ -37,6 +37,13 @@ public final class CodeMailRelay implements AutoCloseable {
   static final String FROM = "no-reply@mail.localhost";
 
   static final String DEFAULT_SUBJECT = "Your verification code";
+
+  /**
+   * Marks the messages the relay sends (as the user pool's own, not the platform's), so tests that
+   * count a function's mail can tell them apart.
+   */
+  public static final String HEADER = "X-Local-User-Pool";
+
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -208,6 +215,9 @@ public final class CodeMailRelay implements AutoCloseable {
               + "\r\nMessage-ID: <"
               + UUID.randomUUID()
               + "@mail.localhost>"
+              + "\r\n"
+              + HEADER
+              + ": code"
               + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8"
               + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
               + text
