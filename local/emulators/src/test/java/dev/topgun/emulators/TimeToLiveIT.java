@@ -150,7 +150,17 @@ class TimeToLiveIT {
                             .expressionAttributeValues(Map.of(":p", s("METRICS"))))
                 .items())
         .isEmpty();
-    List<Record> records = new StreamReader(dynamo, streams).all(table);
+    // the deletion's stream record may land a moment after the item is gone: polled for
+    List<Record> records = new java.util.ArrayList<>();
+    DynamoDbTestSupport.await(
+        "the deletion's stream record",
+        Duration.ofSeconds(30),
+        () -> {
+          records.clear();
+          records.addAll(new StreamReader(dynamo, streams).all(table));
+          return !records.isEmpty()
+              && records.get(records.size() - 1).eventName() == OperationType.REMOVE;
+        });
     Record removal = records.get(records.size() - 1);
     assertThat(removal.eventName()).isEqualTo(OperationType.REMOVE);
     assertThat(removal.dynamodb().oldImage()).isEqualTo(expired);
