@@ -71,7 +71,8 @@ class RealtimeApiTest {
 
     // then
     assertThat(realtime.function()).isEqualTo("platform");
-    assertThat(realtime.settings()).containsOnlyKeys(RealtimeApi.ENDPOINT_VARIABLE);
+    assertThat(realtime.settings())
+        .containsOnlyKeys(RealtimeApi.ENDPOINT_VARIABLE, RealtimeApi.URL_VARIABLE);
   }
 
   private Path jar(String name, String entry) throws IOException {
